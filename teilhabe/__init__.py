@@ -1,0 +1,1 @@
+"""Teilhabe: the platform for municipal integration work."""

@@ -1,0 +1,68 @@
+"""Users, their role in each municipality (Membership), and failed logins for throttling."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.accounts.roles import Role
+
+
+class User(AbstractUser):
+    """A person who logs in. What they may see depends on their memberships, never on the user alone."""
+
+    class Meta:
+        verbose_name = _("Benutzer*in")
+        verbose_name_plural = _("Benutzer*innen")
+
+    def __str__(self):
+        return self.get_full_name() or self.email or self.username
+
+
+class Membership(models.Model):
+    """A user's role in one municipality; editors act for one organisation of its directory."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    municipality = models.ForeignKey(
+        "municipalities.Municipality", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("Rolle"), max_length=32, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("Organisation"),
+        help_text=_("Für Redaktionen: das Amt oder der Partner, für den die Person Maßnahmen meldet."),
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "municipality"], name="one_role_per_municipality")
+        ]
+        ordering = ["user__last_name", "user__first_name", "user__email"]
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} ({self.municipality})"
+
+    def get_additional_data(self):
+        return {"municipality_id": self.municipality_id}
+
+
+class FailedLogin(models.Model):
+    """One failed login attempt; rows older than the throttle window are deleted on the next failure."""
+
+    username = models.CharField(max_length=254, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,85 @@
+"""One saved sample object per concept model, for the site-wide tenant-isolation and role tests."""
+
+import datetime
+
+from teilhabe.concept import models as m
+
+
+def concept(municipality):
+    return m.Concept.objects.create(
+        municipality=municipality, title=f"Konzept {municipality.slug}", short_name="K"
+    )
+
+
+def field_of_action(municipality):
+    return m.FieldOfAction.objects.create(
+        municipality=municipality, concept=concept(municipality), number=1, title=f"Feld {municipality.slug}"
+    )
+
+
+def goal(municipality):
+    return m.Goal.objects.create(
+        municipality=municipality, field_of_action=field_of_action(municipality), number="1.1", title="Ziel"
+    )
+
+
+def measure(municipality):
+    return m.Measure.objects.create(
+        municipality=municipality,
+        goal=goal(municipality),
+        number="1.1.1",
+        title=f"Maßnahme {municipality.slug}",
+    )
+
+
+def status(municipality):
+    m.ensure_default_statuses(municipality)
+    return m.Status.objects.filter(municipality=municipality).first()
+
+
+def tag(municipality):
+    return m.Tag.objects.create(municipality=municipality, name=f"Schlagwort {municipality.slug}")
+
+
+def focus(municipality):
+    return m.Focus.objects.create(
+        municipality=municipality,
+        concept=concept(municipality),
+        year=2024,
+        title=f"Schwerpunkt {municipality.slug}",
+    )
+
+
+def reporting_round(municipality):
+    return m.ReportingRound.objects.create(
+        municipality=municipality,
+        concept=concept(municipality),
+        title=f"Runde {municipality.slug}",
+        due_date=datetime.date(2030, 10, 31),
+    )
+
+
+def status_report(municipality):
+    a_measure = measure(municipality)
+    a_round = m.ReportingRound.objects.create(
+        municipality=municipality,
+        concept=a_measure.concept,
+        title="Runde",
+        due_date=datetime.date(2030, 10, 31),
+    )
+    return m.StatusReport.objects.create(
+        municipality=municipality, round=a_round, measure=a_measure, status=status(municipality)
+    )
+
+
+SAMPLE_FACTORIES = {
+    m.Concept: concept,
+    m.FieldOfAction: field_of_action,
+    m.Goal: goal,
+    m.Measure: measure,
+    m.Status: status,
+    m.Tag: tag,
+    m.Focus: focus,
+    m.ReportingRound: reporting_round,
+    m.StatusReport: status_report,
+}

@@ -1,0 +1,86 @@
+"""Fixtures every app's tests share: two municipalities and one user per role in the first."""
+
+import pytest
+
+from teilhabe.accounts.models import Membership, User
+from teilhabe.accounts.roles import ADVISORY_BOARD, DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
+from teilhabe.directory.models import Organisation
+from teilhabe.municipalities.models import Municipality
+
+PASSWORD = "geheim-und-lang-genug"
+
+
+@pytest.fixture
+def municipality(db):
+    return Municipality.objects.create(
+        name="Musterstadt", slug="musterstadt", ags="09763000", federal_state="BY"
+    )
+
+
+@pytest.fixture
+def other_municipality(db):
+    return Municipality.objects.create(
+        name="Anderstadt", slug="anderstadt", ags="08111000", federal_state="BW"
+    )
+
+
+@pytest.fixture
+def department(municipality):
+    return Organisation.objects.create(
+        municipality=municipality, kind=Organisation.Kind.DEPARTMENT, name="Kulturamt", short_name="KA"
+    )
+
+
+@pytest.fixture
+def partner(municipality):
+    return Organisation.objects.create(
+        municipality=municipality, kind=Organisation.Kind.PARTNER, name="Caritasverband", short_name="Caritas"
+    )
+
+
+def make_member(municipality, role, email, organisation=None):
+    user = User.objects.create_user(username=email, email=email, password=PASSWORD)
+    Membership.objects.create(user=user, municipality=municipality, role=role, organisation=organisation)
+    return user
+
+
+@pytest.fixture
+def office_user(municipality):
+    return make_member(municipality, OFFICE, "amt@example.org")
+
+
+@pytest.fixture
+def department_user(municipality, department):
+    return make_member(municipality, DEPARTMENT_EDITOR, "kulturamt@example.org", department)
+
+
+@pytest.fixture
+def partner_user(municipality, partner):
+    return make_member(municipality, PARTNER_EDITOR, "caritas@example.org", partner)
+
+
+@pytest.fixture
+def board_user(municipality):
+    return make_member(municipality, ADVISORY_BOARD, "beirat@example.org")
+
+
+@pytest.fixture
+def outsider(other_municipality):
+    """An office user of another municipality: must never see Musterstadt's data."""
+    return make_member(other_municipality, OFFICE, "amt@anderstadt.example")
+
+
+@pytest.fixture
+def role_users(office_user, department_user, partner_user, board_user):
+    return {
+        OFFICE: office_user,
+        DEPARTMENT_EDITOR: department_user,
+        PARTNER_EDITOR: partner_user,
+        ADVISORY_BOARD: board_user,
+    }
+
+
+@pytest.fixture
+def office_client(client, office_user):
+    client.force_login(office_user)
+    return client

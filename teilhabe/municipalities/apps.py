@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MunicipalitiesConfig(AppConfig):
+    name = "teilhabe.municipalities"
+    verbose_name = _("Kommunen")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from teilhabe.municipalities.models import Municipality
+
+        auditlog.register(Municipality)

@@ -1,0 +1,100 @@
+"""The tenant (Municipality) and the base class every row of domain data inherits."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class FederalState(models.TextChoices):
+    BW = "BW", "Baden-Württemberg"
+    BY = "BY", "Bayern"
+    BE = "BE", "Berlin"
+    BB = "BB", "Brandenburg"
+    HB = "HB", "Bremen"
+    HH = "HH", "Hamburg"
+    HE = "HE", "Hessen"
+    MV = "MV", "Mecklenburg-Vorpommern"
+    NI = "NI", "Niedersachsen"
+    NW = "NW", "Nordrhein-Westfalen"
+    RP = "RP", "Rheinland-Pfalz"
+    SL = "SL", "Saarland"
+    SN = "SN", "Sachsen"
+    ST = "ST", "Sachsen-Anhalt"
+    SH = "SH", "Schleswig-Holstein"
+    TH = "TH", "Thüringen"
+
+
+# The first two digits of the Amtlicher Gemeindeschlüssel name the federal state.
+AGS_STATE_PREFIX = {
+    "01": "SH", "02": "HH", "03": "NI", "04": "HB", "05": "NW", "06": "HE", "07": "RP", "08": "BW",
+    "09": "BY", "10": "SL", "11": "BE", "12": "BB", "13": "MV", "14": "SN", "15": "ST", "16": "TH",
+}  # fmt: skip
+
+ags_validator = RegexValidator(r"^\d{8}$", _("Der Gemeindeschlüssel (AGS) hat genau 8 Ziffern."))
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname in Adressen"), unique=True, max_length=60)
+    ags = models.CharField(
+        _("Amtlicher Gemeindeschlüssel"), max_length=8, unique=True, validators=[ags_validator]
+    )
+    federal_state = models.CharField(_("Bundesland"), max_length=2, choices=FederalState.choices)
+    office_name = models.CharField(
+        _("Name des Integrationsamts"), max_length=200, default="Amt für Integration"
+    )
+    office_address = models.TextField(_("Anschrift"), blank=True)
+    office_email = models.EmailField(_("E-Mail"), blank=True)
+    office_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    office_hours = models.TextField(_("Öffnungszeiten"), blank=True)
+    logo = models.FileField(_("Logo"), upload_to="logos/", blank=True)
+    logo_credit = models.CharField(_("Bildnachweis des Logos"), max_length=200, blank=True)
+    disclosure_threshold = models.PositiveSmallIntegerField(
+        _("Geheimhaltungsgrenze"),
+        default=2,
+        help_text=_("Fallzahlen von 1 bis zu diesem Wert werden nie veröffentlicht."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Kommune")
+        verbose_name_plural = _("Kommunen")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("municipalities:home", args=[self.slug])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        expected = AGS_STATE_PREFIX.get(self.ags[:2]) if self.ags else None
+        if self.ags and expected != self.federal_state:
+            raise ValidationError({"ags": _("Der Gemeindeschlüssel passt nicht zum gewählten Bundesland.")})
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+
+class MunicipalityOwned(models.Model):
+    """Base of every row of domain data: it belongs to exactly one municipality.
+
+    Read through `Model.objects.for_municipality(m)` or `scoping.get_scoped_or_404`, never `.objects.all()`
+    in a view. The audit trail stores the municipality with every entry so its log can be filtered.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("Kommune")
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self):
+        return {"municipality_id": self.municipality_id}

@@ -1,0 +1,8 @@
+"""Transparency pages: readable without login, never personal data."""
+
+from django.urls import path
+
+from teilhabe.municipalities import views
+
+app_name = "public"
+urlpatterns = [path("", views.public_home, name="home")]

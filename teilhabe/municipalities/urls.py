@@ -1,0 +1,9 @@
+from django.urls import path
+
+from teilhabe.municipalities import views
+
+app_name = "municipalities"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("einstellungen/", views.settings_edit, name="settings"),
+]

@@ -1,0 +1,62 @@
+from django.contrib import messages
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from teilhabe.accounts.decorators import member_required, public_view, role_required
+from teilhabe.accounts.models import Membership
+from teilhabe.accounts.roles import OFFICE
+from teilhabe.municipalities.forms import MunicipalityForm
+from teilhabe.municipalities.models import Municipality
+
+
+def index(request):
+    """The start page: a logged-in member goes to their municipality; others see the public list."""
+    if request.user.is_authenticated:
+        slugs = list(
+            Membership.objects.filter(user=request.user, is_active=True).values_list(
+                "municipality__slug", flat=True
+            )
+        )
+        if len(slugs) == 1:
+            return redirect("municipalities:home", slugs[0])
+        municipalities = (
+            Municipality.objects.all()
+            if request.user.is_superuser
+            else Municipality.objects.filter(slug__in=slugs)
+        )
+    else:
+        municipalities = Municipality.objects.all()
+    return render(request, "municipalities/index.html", {"municipalities": municipalities})
+
+
+@member_required
+def home(request):
+    from teilhabe.municipalities.services import home_overview
+
+    ctx = {"overview": home_overview(request.municipality)}
+    return render(request, "municipalities/home.html", ctx)
+
+
+@role_required(OFFICE)
+def settings_edit(request):
+    form = MunicipalityForm(request.POST or None, request.FILES or None, instance=request.municipality)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Die Angaben der Kommune wurden gespeichert."))
+        return redirect("municipalities:settings", request.municipality.slug)
+    return render(request, "municipalities/settings.html", {"form": form})
+
+
+@require_GET
+@public_view
+def healthz(request):
+    connection.ensure_connection()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@public_view
+def public_home(request):
+    return render(request, "municipalities/public_home.html")

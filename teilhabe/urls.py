@@ -1,0 +1,30 @@
+"""Root URLs. Everything of a municipality lives under /<municipality_slug>/ (see municipalities/middleware.py)."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from teilhabe.municipalities import views as municipality_views
+
+municipality_patterns = [
+    path("", include("teilhabe.municipalities.urls")),
+    path("adressbuch/", include("teilhabe.directory.urls")),
+    path("verlauf/", include("teilhabe.audit.urls")),
+    path("konto/", include("teilhabe.accounts.municipality_urls")),
+    path("konzept/", include("teilhabe.concept.urls")),
+    path("faktencheck/", include("teilhabe.statistics.urls")),
+    path("oeffentlich/", include("teilhabe.municipalities.public_urls")),
+    path("oeffentlich/faktencheck/", include("teilhabe.statistics.public_urls")),
+]
+
+urlpatterns = [
+    path("", municipality_views.index, name="home"),
+    path("konto/", include("teilhabe.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("system/admin/", admin.site.urls),
+    path("healthz", municipality_views.healthz, name="healthz"),
+    path("<slug:municipality_slug>/", include(municipality_patterns)),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
