@@ -21,7 +21,8 @@ class AccountsConfig(AppConfig):
 def _sample_membership(municipality):
     from teilhabe.accounts.models import Membership, User
 
-    user = User.objects.create_user(
-        username=f"sample-{municipality.slug}@example.org", email=f"sample-{municipality.slug}@example.org"
-    )
+    from teilhabe.testing.samples import unique
+
+    email = unique(f"sample-{municipality.slug}").replace(" ", "-") + "@example.org"
+    user = User.objects.create_user(username=email, email=email)
     return Membership.objects.create(user=user, municipality=municipality, role="advisory_board")

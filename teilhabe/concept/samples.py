@@ -3,6 +3,7 @@
 import datetime
 
 from teilhabe.concept import models as m
+from teilhabe.testing.samples import unique
 
 
 def concept(municipality):
@@ -38,7 +39,7 @@ def status(municipality):
 
 
 def tag(municipality):
-    return m.Tag.objects.create(municipality=municipality, name=f"Schlagwort {municipality.slug}")
+    return m.Tag.objects.create(municipality=municipality, name=unique(f"Schlagwort {municipality.slug}"))
 
 
 def focus(municipality):

@@ -23,9 +23,10 @@ class DirectoryConfig(AppConfig):
 
 def _sample_organisation(municipality):
     from teilhabe.directory.models import Organisation
+    from teilhabe.testing.samples import unique
 
     return Organisation.objects.create(
-        municipality=municipality, kind="partner", name=f"Partner von {municipality.slug}"
+        municipality=municipality, kind="partner", name=unique(f"Partner von {municipality.slug}")
     )
 
 

@@ -23,3 +23,11 @@ def get_scoped_or_404(model_or_queryset, request, **lookup):
     """get_object_or_404 restricted to the request's municipality."""
     queryset = getattr(model_or_queryset, "objects", model_or_queryset)
     return get_object_or_404(queryset.filter(municipality=request.municipality), **lookup)
+
+
+URL_VALUES: dict[str, str] = {}
+
+
+def register_url_value(kwarg: str, example: str) -> None:
+    """Declare a URL kwarg that is not an object id (e.g. an export format) with an example value."""
+    URL_VALUES[kwarg] = example

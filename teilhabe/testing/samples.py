@@ -18,3 +18,11 @@ def make_sample(model: type[Model], municipality):
             f"No sample factory registered for {model.__name__}; see teilhabe/testing/samples.py"
         )
     return SAMPLES[model](municipality)
+
+
+_counter = iter(range(1, 10**9))
+
+
+def unique(text: str) -> str:
+    """`text` with a running number, so several samples of one kind never collide on unique names."""
+    return f"{text} {next(_counter)}"

@@ -1,0 +1,51 @@
+from django.core.management import call_command
+
+from teilhabe.accounts.models import Membership, User
+from teilhabe.accounts.roles import ALL_ROLES
+from teilhabe.directory.demo import SEED_DEPARTMENTS
+from teilhabe.directory.models import Organisation
+from teilhabe.municipalities.demo import DEMO_PASSWORD
+from teilhabe.municipalities.models import Municipality
+
+
+def _counts():
+    return (
+        Municipality.objects.count(),
+        Organisation.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+    )
+
+
+def test_the_demo_creates_musterstadt_with_one_login_per_role(db, client, capsys):
+    call_command("demo")
+    municipality = Municipality.objects.get(slug="musterstadt")
+    assert municipality.name == "Musterstadt"
+    roles = set(Membership.objects.filter(municipality=municipality).values_list("role", flat=True))
+    assert roles == set(ALL_ROLES)
+    output = capsys.readouterr().out
+    for membership in Membership.objects.filter(municipality=municipality).select_related("user"):
+        assert membership.user.email in output
+        assert client.login(username=membership.user.username, password=DEMO_PASSWORD)
+    assert User.objects.get(email="admin@musterstadt.example").is_superuser
+
+
+def test_the_demo_directory_holds_the_thirteen_departments_of_the_seed(db):
+    call_command("demo", quiet_logins=True)
+    departments = set(Organisation.objects.filter(kind="department").values_list("name", flat=True))
+    assert {name for name, _short, _parent in SEED_DEPARTMENTS} <= departments
+    assert len(SEED_DEPARTMENTS) == 13
+    for partner in [
+        "Klinikum Musterstadt",
+        "Caritasverband Musterstadt",
+        "Jobcenter Musterstadt",
+        "Ukrainischer Verein Musterstadt e.V.",
+    ]:
+        assert Organisation.objects.filter(name=partner).exists()
+
+
+def test_running_the_demo_twice_duplicates_nothing(db):
+    call_command("demo", quiet_logins=True)
+    first = _counts()
+    call_command("demo", quiet_logins=True)
+    assert _counts() == first

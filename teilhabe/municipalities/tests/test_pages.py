@@ -1,0 +1,111 @@
+from django.urls import reverse
+
+from teilhabe.directory.models import Contact, Organisation
+
+
+def test_the_start_page_lists_municipalities_for_visitors(client, municipality):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "Musterstadt" in response.content.decode()
+
+
+def test_a_member_of_one_municipality_is_taken_straight_to_it(client, office_user, municipality):
+    client.force_login(office_user)
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("municipalities:home", args=[municipality.slug])
+
+
+def test_the_home_page_names_the_municipality_and_counts_its_directory(client, office_user, municipality):
+    org = Organisation.objects.create(municipality=municipality, kind="partner", name="Caritas")
+    Contact.objects.create(municipality=municipality, organisation=org, name="Eva")
+    client.force_login(office_user)
+    content = client.get(reverse("municipalities:home", args=[municipality.slug])).content.decode()
+    assert "<h1>Musterstadt</h1>" in content
+    assert "1 Organisationen, 1 Ansprechpersonen" in content
+
+
+def test_the_navigation_shows_every_area(client, board_user, municipality):
+    client.force_login(board_user)
+    content = client.get(reverse("municipalities:home", args=[municipality.slug])).content.decode()
+    for area in [
+        "Integrationskonzept",
+        "Faktencheck",
+        "Aktivitäten",
+        "Netzwerke",
+        "Information",
+        "Berichte",
+        "Adressbuch",
+    ]:
+        assert area in content
+
+
+def test_an_unknown_municipality_is_not_found(client, office_user):
+    client.force_login(office_user)
+    assert client.get("/nirgendwo/").status_code == 404
+
+
+def test_office_staff_edit_the_public_contact_of_their_office(client, office_user, municipality):
+    client.force_login(office_user)
+    url = reverse("municipalities:settings", args=[municipality.slug])
+    response = client.post(
+        url,
+        {
+            "name": "Musterstadt",
+            "office_name": "Amt für Integration",
+            "office_email": "integration@musterstadt.example",
+            "office_phone": "0831 1",
+            "office_address": "Gerberstraße 2",
+            "office_hours": "Mo 9–12",
+            "disclosure_threshold": 3,
+        },
+    )
+    assert response.status_code == 302
+    municipality.refresh_from_db()
+    assert municipality.office_email == "integration@musterstadt.example"
+    assert municipality.disclosure_threshold == 3
+
+
+def test_the_settings_form_explains_bad_input_in_german(client, office_user, municipality):
+    client.force_login(office_user)
+    url = reverse("municipalities:settings", args=[municipality.slug])
+    response = client.post(
+        url, {"name": "", "office_name": "Amt", "office_email": "kein-mail", "disclosure_threshold": 2}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Bitte prüfen Sie Ihre Eingaben" in content
+    assert "Dieses Feld ist zwingend erforderlich." in content
+
+
+def test_the_public_page_shows_the_office_contact_without_login(client, municipality):
+    municipality.office_email = "integration@musterstadt.example"
+    municipality.save()
+    response = client.get(reverse("public:home", args=[municipality.slug]))
+    assert response.status_code == 200
+    assert "integration@musterstadt.example" in response.content.decode()
+
+
+def test_the_public_page_shows_no_personal_data(client, municipality):
+    org = Organisation.objects.create(municipality=municipality, kind="partner", name="Caritas")
+    Contact.objects.create(
+        municipality=municipality, organisation=org, name="Eva Geheim", email="eva@example.org"
+    )
+    content = client.get(reverse("public:home", args=[municipality.slug])).content.decode()
+    assert "Eva Geheim" not in content and "eva@example.org" not in content
+
+
+def test_the_health_check_answers_ok(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_the_home_page_needs_few_queries_whatever_the_directory_size(
+    client, office_user, municipality, django_assert_max_num_queries
+):
+    Organisation.objects.bulk_create(
+        Organisation(municipality=municipality, kind="partner", name=f"Partner {i}") for i in range(200)
+    )
+    client.force_login(office_user)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("municipalities:home", args=[municipality.slug]))
