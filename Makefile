@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DJANGO_SETTINGS_MODULE := teilhabe.settings
 
 .PHONY: run test lint format venv browser demo migrate messages clean bench
 

@@ -104,8 +104,12 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # invitations use the reset token too
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
 LOGIN_FAILURE_WINDOW = envint("LOGIN_FAILURE_WINDOW", "900")
 
-# Single sign-on with OpenID Connect (Keycloak, ADFS ...): on when OIDC_RP_CLIENT_ID is set.
+# Single sign-on with OpenID Connect (Keycloak, ADFS ...): on when OIDC_RP_CLIENT_ID is set
+# (docs/single-sign-on.md). The URLs /konto/sso/... always exist and answer 404 while it is off.
 OIDC_ENABLED = bool(envsecret("OIDC_RP_CLIENT_ID"))
+OIDC_PROVIDER_NAME = envsecret("OIDC_PROVIDER_NAME", "Single Sign-on")
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_CREATE_USER = False  # least privilege: only users invited by their office may sign in
 if OIDC_ENABLED:
     OIDC_RP_CLIENT_ID = envsecret("OIDC_RP_CLIENT_ID")
     OIDC_RP_CLIENT_SECRET = envsecret("OIDC_RP_CLIENT_SECRET")
@@ -115,10 +119,15 @@ if OIDC_ENABLED:
     OIDC_OP_JWKS_ENDPOINT = envsecret("OIDC_OP_JWKS_ENDPOINT")
     OIDC_RP_SIGN_ALGO = envsecret("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = envsecret("OIDC_RP_SCOPES", "openid email profile")
-    OIDC_CREATE_USER = False  # least privilege: only users invited by their office may sign in
-    OIDC_PROVIDER_NAME = envsecret("OIDC_PROVIDER_NAME", "Single Sign-on")
+    OIDC_USE_PKCE = envbool("OIDC_USE_PKCE", "True")
+    # Refuse an e-mail claim unless the provider marks it verified (email_verified); ADFS does not send
+    # that claim, so set OIDC_REQUIRE_VERIFIED_EMAIL=False there (its addresses come from the directory).
+    OIDC_REQUIRE_VERIFIED_EMAIL = envbool("OIDC_REQUIRE_VERIFIED_EMAIL", "True")
+    OIDC_TIMEOUT = envint("OIDC_TIMEOUT", "10")
+    OIDC_VERIFY_SSL = envbool("OIDC_VERIFY_SSL", "True")  # or a path to the municipality's CA bundle
+    if envsecret("OIDC_CA_BUNDLE"):
+        OIDC_VERIFY_SSL = envsecret("OIDC_CA_BUNDLE")
     AUTHENTICATION_BACKENDS.append("teilhabe.accounts.oidc.InvitedUserOIDCBackend")
-    INSTALLED_APPS.append("mozilla_django_oidc")
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
@@ -128,6 +137,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(envsecret("STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envsecret("MEDIA_ROOT") or VAR_DIR / "media")
@@ -162,7 +172,7 @@ CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "31536000" if HTTPS else "0")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "True" if HTTPS else "False")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
