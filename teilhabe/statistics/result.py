@@ -1,0 +1,116 @@
+"""The result of one fact check: headline figures and breakdowns.
+
+Plain data, no Django: the command prints it, the store saves it as indicator
+rows (:meth:`FactCheckResult.indicator_rows`), the benchmark times it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: Categories of Germans with migration background, in the order of the rule:
+#: the first that applies is the person's category.
+CATEGORIES: tuple[str, ...] = (
+    "naturalised",
+    "ius_soli",
+    "born_abroad",
+    "second_citizenship",
+    "family",
+)
+
+#: Age groups (full years at the reference date) as (key, lowest, highest).
+AGE_GROUPS: tuple[tuple[str, int, int | None], ...] = (
+    ("0-5", 0, 5),
+    ("6-14", 6, 14),
+    ("15-17", 15, 17),
+    ("18-24", 18, 24),
+    ("25-44", 25, 44),
+    ("45-64", 45, 64),
+    ("65+", 65, None),
+)
+AGE_GROUP_KEYS: tuple[str, ...] = tuple(key for key, _lo, _hi in AGE_GROUPS)
+
+#: Status of a resident, used as the split of every breakdown.
+STATUSES: tuple[str, ...] = ("german_without_mb", "german_with_mb", "foreigner")
+
+SEXES: tuple[str, ...] = ("m", "w", "d", "o", "")
+
+#: Headline figures, in the order of the JSON output.
+HEADLINE_KEYS: tuple[str, ...] = (
+    "residents",
+    "nationalities",
+    "migration_background",
+    "foreigners",
+    "foreigners_eu",
+    "foreigners_third_country",
+    "germans_with_migration_background",
+    "asylum_background",
+)
+
+
+@dataclass
+class FactCheckResult:
+    reference_date: dt.date
+    residents: int
+    nationalities: int
+    migration_background: int
+    foreigners: int
+    foreigners_eu: int
+    foreigners_third_country: int
+    germans_with_migration_background: int
+    asylum_background: int
+    by_category: dict[str, int]
+    #: (district, status) -> count; district "" when the extract has none.
+    by_district: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: (sex, status) -> count; sex "" when unknown.
+    by_sex: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: (age group, status) -> count.
+    by_age_group: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: citizenship code -> count, foreigners only, largest first.
+    by_nationality: dict[str, int] = field(default_factory=dict)
+    #: (age group, sex, has migration background) -> count.
+    pyramid: dict[tuple[str, str, bool], int] = field(default_factory=dict)
+
+    def headline(self) -> dict[str, int]:
+        return {key: getattr(self, key) for key in HEADLINE_KEYS}
+
+    def as_json(self) -> dict:
+        """The ``--json`` output of the command."""
+        data: dict = {"reference_date": self.reference_date.isoformat()}
+        data.update(self.headline())
+        data["germans_with_migration_background_by_category"] = {
+            key: self.by_category.get(key, 0) for key in CATEGORIES
+        }
+        return data
+
+    def top_nationalities(self, n: int = 20) -> list[tuple[str, int]]:
+        items = sorted(self.by_nationality.items(), key=lambda kv: (-kv[1], kv[0]))
+        return items[:n]
+
+    def indicator_rows(self) -> list[tuple[str, str, str, str, str, int]]:
+        """All figures as (indicator, dimension, area, group, category, value).
+
+        ``dimension`` names the breakdown ("" for the headline figures),
+        ``area`` the district ("" = whole city), ``group`` the breakdown's value
+        (sex, age group, citizenship code, category) and ``category`` the status
+        split (one of :data:`STATUSES`, or "mb"/"no_mb" in the pyramid).
+        """
+        rows: list[tuple[str, str, str, str, str, int]] = []
+        for key, value in self.headline().items():
+            rows.append((key, "", "", "", "", value))
+        for key in CATEGORIES:
+            rows.append(
+                ("germans_with_migration_background", "category", "", key, "", self.by_category.get(key, 0))
+            )
+        for (district, status), value in sorted(self.by_district.items()):
+            rows.append(("residents", "district", district, "", status, value))
+        for (sex, status), value in sorted(self.by_sex.items()):
+            rows.append(("residents", "sex", "", sex, status, value))
+        for (group, status), value in sorted(self.by_age_group.items()):
+            rows.append(("residents", "age_group", "", group, status, value))
+        for code, value in sorted(self.by_nationality.items()):
+            rows.append(("foreigners", "nationality", "", code, "", value))
+        for (group, sex, mb), value in sorted(self.pyramid.items()):
+            rows.append(("residents", "pyramid", "", "%s:%s" % (group, sex), "mb" if mb else "no_mb", value))
+        return rows

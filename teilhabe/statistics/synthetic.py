@@ -1,0 +1,705 @@
+"""Synthetic register extracts: the demo city and large files for the benchmark.
+
+Both generators are deterministic: the same arguments give the same file.
+
+``write_demo_extract`` builds, person by person, the extract of a mid-sized
+Bavarian city (invented districts) whose derived figures are *exactly* the
+table of the seed report ("Faktencheck Migration 2020 & 2023"). It exercises
+every rule: naturalised Germans, ius soli children, late repatriates born
+abroad, Germans with a second citizenship, children whose migration
+background comes from a parent at the same address, children that do *not*
+get one (parent at another address, parent not in the file), stateless and
+unclear citizenships, and in 2020 British citizens, who are a third country
+on 31.12.2020.
+
+``write_large_extract`` writes n rows with DuckDB itself (SQL, no Python
+loop), for the benchmark.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from .countries import eu_members_on
+
+COLUMNS = (
+    "person_id",
+    "birth_date",
+    "sex",
+    "district",
+    "citizenship",
+    "second_citizenship",
+    "birth_country",
+    "naturalised",
+    "ius_soli",
+    "immigrated_from",
+    "parent1_id",
+    "parent2_id",
+    "address_id",
+    "asylum_background",
+)
+
+#: Invented districts of the demo city: (name, share of residents, relative
+#: share of residents with migration background).
+DISTRICTS: tuple[tuple[str, float, float], ...] = (
+    ("Altstadt", 0.07, 1.5),
+    ("Neustadt", 0.10, 1.3),
+    ("Bahnhofsviertel", 0.06, 1.9),
+    ("Am Schlossberg", 0.08, 0.7),
+    ("Illerau", 0.11, 1.2),
+    ("Mühlbach", 0.09, 0.9),
+    ("Lindenhof", 0.10, 1.0),
+    ("Sankt Georg", 0.09, 0.8),
+    ("Rosenau", 0.08, 1.1),
+    ("Bühl", 0.07, 0.6),
+    ("Hochfeld", 0.09, 1.0),
+    ("Eichwald", 0.06, 0.5),
+)
+
+
+@dataclass(frozen=True)
+class DemoSpec:
+    """Target figures of one demo extract (the seed table) and their split."""
+
+    reference_date: dt.date
+    residents: int
+    foreigners: int
+    foreigners_eu: int
+    asylum_background: int
+    #: Germans with migration background by category.
+    categories: dict[str, int]
+    #: Foreign first citizenships: code -> weight (scaled to the totals).
+    eu_weights: dict[str, int]
+    third_weights: dict[str, int]
+    stateless: int
+    unclear: int
+    birth_date_format: str = "%Y-%m-%d"
+
+    @property
+    def germans_with_migration_background(self) -> int:
+        return sum(self.categories.values())
+
+    @property
+    def migration_background(self) -> int:
+        return self.foreigners + self.germans_with_migration_background
+
+
+_EU_2020 = {
+    "RO": 1400,
+    "HU": 720,
+    "HR": 700,
+    "PL": 650,
+    "IT": 600,
+    "GR": 300,
+    "AT": 280,
+    "BG": 260,
+    "ES": 80,
+    "FR": 70,
+    "SK": 70,
+    "PT": 60,
+    "CZ": 60,
+    "NL": 40,
+    "SI": 30,
+    "LT": 25,
+    "LV": 20,
+    "BE": 15,
+    "SE": 12,
+    "FI": 10,
+    "IE": 10,
+    "DK": 10,
+    "EE": 8,
+    "LU": 3,
+    "CY": 3,
+    "MT": 2,
+}
+_EU_2023 = dict(_EU_2020, RO=1560, HU=760, HR=760, PL=630, IT=600, BG=330)
+
+#: 98 third countries in order of weight; the tail has small counts.
+_THIRD_2020 = {
+    "TR": 1800,
+    "SY": 650,
+    "XK": 600,
+    "AF": 420,
+    "RU": 350,
+    "UA": 330,
+    "RS": 300,
+    "BA": 280,
+    "IQ": 260,
+    "KZ": 220,
+    "MK": 150,
+    "ER": 130,
+    "IR": 120,
+    "NG": 110,
+    "AL": 100,
+    "CN": 90,
+    "IN": 80,
+    "SO": 80,
+    "VN": 70,
+    "US": 60,
+    "TH": 50,
+    "GE": 50,
+    "GB": 45,
+    "BR": 45,
+    "PK": 45,
+    "PH": 40,
+    "CH": 40,
+    "MD": 40,
+    "MA": 40,
+    "AM": 35,
+    "TN": 35,
+    "ME": 30,
+    "AZ": 30,
+    "BY": 25,
+    "EG": 25,
+    "DZ": 20,
+    "LK": 20,
+    "CM": 18,
+    "GH": 16,
+    "ET": 15,
+    "LB": 15,
+    "JP": 14,
+    "KR": 14,
+    "CO": 13,
+    "MX": 12,
+    "PE": 11,
+    "ID": 11,
+    "BD": 10,
+    "GM": 10,
+    "SN": 9,
+    "KE": 9,
+    "CA": 9,
+    "AR": 8,
+    "CL": 8,
+    "UZ": 8,
+    "KG": 7,
+    "TJ": 7,
+    "MN": 7,
+    "JO": 6,
+    "IL": 6,
+    "VE": 6,
+    "EC": 6,
+    "CU": 5,
+    "DO": 5,
+    "LY": 5,
+    "SD": 5,
+    "GN": 5,
+    "CI": 4,
+    "TG": 4,
+    "BF": 4,
+    "ML": 4,
+    "AU": 4,
+    "NZ": 3,
+    "NO": 3,
+    "IS": 2,
+    "SA": 2,
+    "YE": 2,
+    "NP": 3,
+    "MY": 3,
+    "SG": 2,
+    "TW": 2,
+    "BO": 2,
+    "PY": 2,
+    "UY": 2,
+    "CR": 2,
+    "GT": 1,
+    "HN": 1,
+    "JM": 1,
+    "TZ": 1,
+    "UG": 1,
+    "RW": 1,
+    "ZA": 2,
+    "AO": 1,
+    "MZ": 1,
+    "ZW": 1,
+    "CD": 2,
+    "CG": 1,
+    "LI": 1,
+}
+_THIRD_2023 = dict(_THIRD_2020, UA=1750, SY=800, AF=520, TR=1850, XK=700, IQ=300, GB=48, RU=330)
+
+#: Countries from which people in the demo came seeking protection.
+_ASYLUM_COUNTRIES = ("SY", "AF", "IQ", "ER", "SO", "IR", "NG", "UA", "XS")
+
+DEMO_SPECS: dict[int, DemoSpec] = {
+    2020: DemoSpec(
+        reference_date=dt.date(2020, 12, 31),
+        residents=70787,
+        foreigners=11689,
+        foreigners_eu=5284,
+        asylum_background=1372,
+        categories={
+            "naturalised": 5206,
+            "ius_soli": 912,
+            "born_abroad": 5984,
+            "second_citizenship": 1104,
+            "family": 2132,
+        },
+        eu_weights=_EU_2020,
+        third_weights=_THIRD_2020,
+        stateless=24,
+        unclear=41,
+        birth_date_format="%Y-%m-%d",
+    ),
+    2023: DemoSpec(
+        reference_date=dt.date(2023, 12, 31),
+        residents=72477,
+        foreigners=14239,
+        foreigners_eu=5767,
+        asylum_background=1549,
+        categories={
+            "naturalised": 5633,
+            "ius_soli": 958,
+            "born_abroad": 5861,
+            "second_citizenship": 1171,
+            "family": 2337,
+        },
+        eu_weights=_EU_2023,
+        third_weights=_THIRD_2023,
+        stateless=29,
+        unclear=47,
+        birth_date_format="%d.%m.%Y",
+    ),
+}
+
+# Age bands (lowest, highest, weight) per kind of person.
+_AGES = {
+    "native": ((0, 5, 4), (6, 14, 7), (15, 17, 3), (18, 24, 7), (25, 44, 22), (45, 64, 31), (65, 96, 26)),
+    "native_adult": ((25, 44, 45), (45, 64, 55)),
+    "foreigner": ((0, 5, 7), (6, 14, 9), (15, 17, 3), (18, 24, 13), (25, 44, 43), (45, 64, 19), (65, 90, 6)),
+    "foreign_adult": ((22, 44, 80), (45, 55, 20)),
+    "naturalised": ((6, 17, 6), (18, 24, 8), (25, 44, 36), (45, 64, 35), (65, 92, 15)),
+    "born_abroad": ((18, 24, 3), (25, 44, 27), (45, 64, 40), (65, 96, 30)),
+    "second_citizenship": ((0, 17, 30), (18, 44, 45), (45, 80, 25)),
+    "child": ((0, 5, 35), (6, 14, 45), (15, 17, 20)),
+}
+
+
+def allocate(total: int, weights: dict[str, int]) -> dict[str, int]:
+    """Split ``total`` over the keys in proportion to ``weights``, at least 1
+    each (largest remainder); the sum is exactly ``total``."""
+    keys = list(weights)
+    if total < len(keys):
+        raise ValueError("total too small for one each")
+    rest = total - len(keys)
+    weight_sum = sum(weights.values())
+    shares = {k: rest * weights[k] / weight_sum for k in keys}
+    counts = {k: 1 + int(shares[k]) for k in keys}
+    missing = total - sum(counts.values())
+    for k in sorted(keys, key=lambda k: (-(shares[k] - int(shares[k])), k))[:missing]:
+        counts[k] += 1
+    return counts
+
+
+class _Builder:
+    """Builds the persons of one demo extract."""
+
+    def __init__(self, spec: DemoSpec, seed: int):
+        self.spec = spec
+        self.rng = random.Random(seed)
+        self.rows: list[dict[str, str]] = []
+        self.next_id = 1
+        self.next_address = 1
+        names = [d[0] for d in DISTRICTS]
+        self._district_names = names
+        self._w_native = [d[1] for d in DISTRICTS]
+        self._w_mb = [d[1] * d[2] for d in DISTRICTS]
+
+    def new_id(self) -> str:
+        pid = "P%07d" % self.next_id
+        self.next_id += 1
+        return pid
+
+    def new_address(self) -> str:
+        aid = "A%06d" % self.next_address
+        self.next_address += 1
+        return aid
+
+    def district(self, with_mb: bool) -> str:
+        return self.rng.choices(self._district_names, self._w_mb if with_mb else self._w_native)[0]
+
+    def age(self, kind: str) -> int:
+        bands = _AGES[kind]
+        lo, hi, _w = self.rng.choices(bands, [b[2] for b in bands])[0]
+        return self.rng.randint(lo, hi)
+
+    def birth_date(self, age: int) -> str:
+        """A birth date that gives exactly ``age`` full years at the reference date."""
+        d = self.spec.reference_date
+        year = d.year - age
+        start = dt.date(year, 1, 1)
+        try:
+            last = dt.date(year, d.month, d.day)
+        except ValueError:  # 29 February in a common year
+            last = dt.date(year, 2, 28)
+        day = start + dt.timedelta(days=self.rng.randint(0, (last - start).days))
+        return day.strftime(self.spec.birth_date_format)
+
+    def sex(self) -> str:
+        r = self.rng.random()
+        return "m" if r < 0.493 else ("w" if r < 0.998 else "d")
+
+    def add(self, *, age: int, citizenship: str, district: str, address: str, **fields) -> dict:
+        row = {c: "" for c in COLUMNS}
+        row.update(
+            person_id=self.new_id(),
+            birth_date=self.birth_date(age),
+            sex=self.sex(),
+            district=district,
+            citizenship=citizenship,
+            address_id=address,
+            naturalised="0",
+            ius_soli="0",
+            asylum_background="0",
+        )
+        row.update({k: v for k, v in fields.items() if v is not None})
+        row["_age"] = age
+        self.rows.append(row)
+        return row
+
+    # -- kinds of person -----------------------------------------------
+
+    def foreigners(self) -> list[dict]:
+        spec = self.spec
+        eu_now = eu_members_on(spec.reference_date)
+        eu_codes = {c: w for c, w in spec.eu_weights.items() if c in eu_now}
+        third = {c: w for c, w in spec.third_weights.items() if c not in eu_now}
+        assert "GB" not in eu_codes or spec.reference_date <= dt.date(2020, 1, 31)
+        counts = allocate(spec.foreigners_eu, eu_codes)
+        third_total = spec.foreigners - spec.foreigners_eu - spec.stateless - spec.unclear
+        counts.update(allocate(third_total, third))
+        counts["XS"] = spec.stateless
+        counts["XU"] = spec.unclear
+        made = []
+        for code, count in counts.items():
+            for _i in range(count):
+                age = self.age("foreigner")
+                born_here = age < 18 and self.rng.random() < 0.35
+                made.append(
+                    self.add(
+                        age=age,
+                        citizenship=code,
+                        district=self.district(True),
+                        address=self.new_address(),
+                        birth_country="DE" if born_here else (code if code not in ("XS", "XU") else ""),
+                        immigrated_from="" if born_here else (code if code not in ("XS", "XU") else ""),
+                        second_citizenship="RU" if code == "UA" and self.rng.random() < 0.02 else "",
+                    )
+                )
+        return made
+
+    def germans_with_own_background(self) -> list[dict]:
+        c = self.spec.categories
+        rng = self.rng
+        made = []
+        for _i in range(c["naturalised"]):
+            origin = rng.choice(
+                ("TR", "TR", "TR", "XK", "RO", "PL", "HR", "RU", "KZ", "IQ", "SY", "BA", "IT")
+            )
+            made.append(
+                self.add(
+                    age=self.age("naturalised"),
+                    citizenship="DE",
+                    district=self.district(True),
+                    address=self.new_address(),
+                    naturalised=rng.choice(("1", "ja", "1")),
+                    birth_country=origin if rng.random() < 0.8 else "DE",
+                    second_citizenship=origin if rng.random() < 0.3 else "",
+                )
+            )
+        for _i in range(c["born_abroad"]):
+            origin = rng.choice(("KZ", "KZ", "RU", "RU", "RO", "PL", "UA", "KG", "CZ", "AT", "US", "CH"))
+            made.append(
+                self.add(
+                    age=self.age("born_abroad"),
+                    citizenship="DE",
+                    district=self.district(True),
+                    address=self.new_address(),
+                    birth_country=origin,
+                    immigrated_from=origin if rng.random() < 0.7 else "",
+                )
+            )
+        for _i in range(c["second_citizenship"]):
+            made.append(
+                self.add(
+                    age=self.age("second_citizenship"),
+                    citizenship="DE",
+                    district=self.district(True),
+                    address=self.new_address(),
+                    birth_country="DE" if rng.random() < 0.7 else "",
+                    second_citizenship=rng.choice(("US", "TR", "IT", "PL", "GR", "RU", "FR", "GB", "AT")),
+                )
+            )
+        return made
+
+    def ius_soli_children(self, parents: list[dict]) -> None:
+        rng = self.rng
+        max_age = self.spec.reference_date.year - 2000
+        for _i in range(self.spec.categories["ius_soli"]):
+            parent = rng.choice(parents)
+            self.add(
+                age=rng.randint(0, max_age),
+                citizenship="DE",
+                district=parent["district"],
+                address=parent["address_id"],
+                ius_soli=rng.choice(("1", "ja", "true")),
+                birth_country="DE",
+                second_citizenship=parent["citizenship"] if rng.random() < 0.5 else "",
+                parent1_id=parent["person_id"],
+            )
+
+    def family_children(self, parents: list[dict], natives: list[dict]) -> None:
+        """Rule 3: German children without own background whose parent has one."""
+        rng = self.rng
+        for i in range(self.spec.categories["family"]):
+            parent = rng.choice(parents)
+            other = rng.choice(natives) if rng.random() < 0.4 else None
+            no_address = i % 25 == 0  # child's address unknown: rule still applies
+            self.add(
+                age=self.age("child"),
+                citizenship="DE",
+                district=parent["district"],
+                address="" if no_address else parent["address_id"],
+                birth_country="DE" if rng.random() < 0.9 else "",
+                parent1_id=parent["person_id"],
+                parent2_id=other["person_id"] if other else "",
+            )
+
+    def natives(self, n: int, mb_parents: list[dict]) -> None:
+        """Germans without migration background, including children that look
+        like family cases but are not (parent elsewhere, parent not in file)."""
+        rng = self.rng
+        adults = []
+        made = 0
+        decoys_elsewhere = 37
+        decoys_missing = 23
+        while made < n:
+            kind_roll = rng.random()
+            if decoys_elsewhere and kind_roll < 0.01:
+                # Parent with background, but both addresses known and different.
+                parent = rng.choice(mb_parents)
+                self.add(
+                    age=self.age("child"),
+                    citizenship="DE",
+                    district=self.district(False),
+                    address=self.new_address(),
+                    birth_country="DE",
+                    parent1_id=parent["person_id"],
+                )
+                decoys_elsewhere -= 1
+            elif decoys_missing and kind_roll < 0.02:
+                # Parent id that is not in the file (moved away, died).
+                self.add(
+                    age=self.age("child"),
+                    citizenship="DE",
+                    district=self.district(False),
+                    address=self.new_address(),
+                    birth_country="DE",
+                    parent1_id="P9%06d" % rng.randint(0, 999999),
+                )
+                decoys_missing -= 1
+            else:
+                age = self.age("native")
+                if age < 18 and adults:
+                    parent = rng.choice(adults)
+                    row = self.add(
+                        age=age,
+                        citizenship="DE",
+                        district=parent["district"],
+                        address=parent["address_id"],
+                        birth_country="DE" if rng.random() < 0.85 else "",
+                        parent1_id=parent["person_id"],
+                    )
+                else:
+                    row = self.add(
+                        age=age,
+                        citizenship="DE",
+                        district=self.district(False),
+                        address=self.new_address()
+                        if rng.random() < 0.7 or not adults
+                        else rng.choice(adults)["address_id"],
+                        birth_country="DE" if rng.random() < 0.85 else "",
+                    )
+                    if 25 <= age <= 55:
+                        adults.append(row)
+            made += 1
+
+    def mark_asylum(self, foreigners: list[dict], naturalised: list[dict]) -> None:
+        pool = [r for r in foreigners if r["citizenship"] in _ASYLUM_COUNTRIES]
+        self.rng.shuffle(pool)
+        from_naturalised = [r for r in naturalised if r["birth_country"] in ("SY", "IQ")][:40]
+        target = self.spec.asylum_background
+        chosen = from_naturalised + pool[: target - len(from_naturalised)]
+        assert len(chosen) == target, "not enough people from asylum countries"
+        for row in chosen:
+            row["asylum_background"] = self.rng.choice(("1", "1", "ja"))
+
+
+def demo_rows(year: int, seed: int = 2024) -> list[dict[str, str]]:
+    """All persons of the demo extract for ``year`` (2020 or 2023), shuffled."""
+    spec = DEMO_SPECS[year]
+    b = _Builder(spec, seed * 10000 + year)
+    foreigners = b.foreigners()
+    own = b.germans_with_own_background()
+    adults_mb = [r for r in foreigners + own if 22 <= r["_age"] <= 50]
+    foreign_adults = [r for r in foreigners if 22 <= r["_age"] <= 50 and r["citizenship"] not in ("XS", "XU")]
+    b.ius_soli_children(foreign_adults)
+    native_parents_start = len(b.rows)
+    n_native = spec.residents - spec.foreigners - spec.germans_with_migration_background
+    b.natives(n_native, adults_mb)
+    natives = [r for r in b.rows[native_parents_start:] if 25 <= r["_age"] <= 55 and not r["parent1_id"]]
+    b.family_children(adults_mb, natives)
+    b.mark_asylum(foreigners, [r for r in own if r["naturalised"] != "0"])
+    rows = b.rows
+    b.rng.shuffle(rows)
+    return rows
+
+
+def write_demo_extract(year: int, path: str | Path, seed: int = 2024) -> Path:
+    """Write the demo extract for ``year`` as a UTF-8 CSV with ``;``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = demo_rows(year, seed)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(
+            f, fieldnames=COLUMNS, delimiter=";", extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+# --- large extracts for the benchmark ------------------------------------------
+
+_LARGE_FOREIGN = (
+    "TR",
+    "RO",
+    "UA",
+    "HR",
+    "PL",
+    "XK",
+    "SY",
+    "AF",
+    "IT",
+    "HU",
+    "RU",
+    "KZ",
+    "GR",
+    "BG",
+    "RS",
+    "BA",
+    "IQ",
+    "MK",
+    "AT",
+    "ER",
+    "NG",
+    "IR",
+    "AL",
+    "CN",
+    "IN",
+    "VN",
+    "US",
+    "GB",
+    "ES",
+    "PT",
+    "FR",
+    "NL",
+    "SK",
+    "CZ",
+    "SI",
+    "LT",
+    "LV",
+    "TH",
+    "PH",
+    "BR",
+    "XS",
+    "XU",
+)
+
+
+def large_extract_sql(n: int, reference_date: dt.date, seed: int = 1) -> str:
+    """SQL that yields ``n`` synthetic register rows (households of four).
+
+    Rows 4k and 4k+1 are the adults of household k, rows 4k+2 and 4k+3 are
+    children of them in 60% of households. About 16% of households are
+    foreign; their German-born children are ius soli Germans or get the family
+    background; some Germans are naturalised, born abroad or have a second
+    citizenship; 5% of children live at another address.
+    """
+    foreign = "[" + ", ".join("'%s'" % c for c in _LARGE_FOREIGN) + "]"
+    districts = "[" + ", ".join("'%s'" % d[0] for d in DISTRICTS) + "]"
+    d = reference_date.isoformat()
+    return f"""
+    WITH base AS (
+        SELECT i, i // 4 AS k, i % 4 AS slot,
+               CAST(hash(i + {seed} * 1000003) >> 2 AS BIGINT) AS h,
+               CAST(hash(i // 4 + {seed} * 7919) >> 2 AS BIGINT) AS hk
+        FROM range({n}) t(i)
+    ), p AS (
+        SELECT *,
+            slot >= 2 AND (hk >> 8) % 10 < 6 AS child,
+            (hk >> 16) % 100 < 16 AS foreign_household,
+            {foreign}[1 + (hk >> 24) % {len(_LARGE_FOREIGN)}] AS household_code,
+            (h >> 8) % 1000 AS r1, (h >> 20) % 1000 AS r2, (h >> 32) % 1000 AS r3
+        FROM base
+    ), q AS (
+        SELECT *,
+            CASE WHEN child THEN r1 % 18 ELSE 18 + r1 % 78 END AS age,
+            CASE
+                WHEN foreign_household AND child AND r2 < 300 THEN 'ius_soli'
+                WHEN foreign_household AND child AND r2 < 700 THEN 'german'
+                WHEN foreign_household THEN 'foreign'
+                WHEN r2 < 60 THEN 'naturalised'
+                WHEN r2 < 140 THEN 'born_abroad'
+                WHEN r2 < 160 THEN 'second'
+                ELSE 'german'
+            END AS kind
+        FROM p
+    )
+    SELECT
+        'P' || lpad(i::VARCHAR, 9, '0') AS person_id,
+        strftime(DATE '{d}' - CAST(age * 365 + r3 % 365 AS INTEGER), '%Y-%m-%d') AS birth_date,
+        CASE WHEN r3 < 3 THEN 'd' WHEN r3 % 2 = 0 THEN 'm' ELSE 'w' END AS sex,
+        {districts}[1 + hk % {len(DISTRICTS)}] AS district,
+        CASE WHEN kind = 'foreign' THEN household_code ELSE 'DE' END AS citizenship,
+        CASE WHEN kind = 'second' THEN 'US' WHEN kind = 'ius_soli' AND r3 < 500
+             AND household_code NOT IN ('XS', 'XU') THEN household_code ELSE '' END
+             AS second_citizenship,
+        CASE WHEN kind = 'born_abroad' THEN 'KZ'
+             WHEN kind = 'foreign' AND NOT child AND household_code NOT IN ('XS', 'XU')
+             THEN household_code
+             WHEN r1 < 900 THEN 'DE' ELSE '' END AS birth_country,
+        CASE WHEN kind = 'naturalised' THEN '1' ELSE '0' END AS naturalised,
+        CASE WHEN kind = 'ius_soli' THEN '1' ELSE '0' END AS ius_soli,
+        CASE WHEN kind = 'foreign' AND household_code NOT IN ('XS', 'XU')
+             THEN household_code ELSE '' END AS immigrated_from,
+        CASE WHEN child THEN 'P' || lpad((k * 4)::VARCHAR, 9, '0') ELSE '' END AS parent1_id,
+        CASE WHEN child THEN 'P' || lpad((k * 4 + 1)::VARCHAR, 9, '0') ELSE '' END AS parent2_id,
+        CASE WHEN child AND r3 < 50 THEN 'B' || i ELSE 'A' || k END AS address_id,
+        CASE WHEN kind = 'foreign' AND household_code IN ('SY', 'AF', 'IQ', 'ER')
+             AND r2 < 900 THEN '1' ELSE '0' END AS asylum_background
+    FROM q
+    ORDER BY i
+    """
+
+
+def write_large_extract(
+    path: str | Path, n: int, reference_date: dt.date = dt.date(2023, 12, 31), seed: int = 1
+) -> Path:
+    """Write ``n`` synthetic rows as CSV (``;``) or Parquet (by suffix)."""
+    import duckdb
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    fmt = "(FORMAT parquet)" if path.suffix == ".parquet" else "(FORMAT csv, HEADER, DELIMITER ';')"
+    con = duckdb.connect()
+    try:
+        con.execute("COPY (%s) TO '%s' %s" % (large_extract_sql(n, reference_date, seed), tmp, fmt))
+    finally:
+        con.close()
+    tmp.replace(path)
+    return path
