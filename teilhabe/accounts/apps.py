@@ -20,7 +20,6 @@ class AccountsConfig(AppConfig):
 
 def _sample_membership(municipality):
     from teilhabe.accounts.models import Membership, User
-
     from teilhabe.testing.samples import unique
 
     email = unique(f"sample-{municipality.slug}").replace(" ", "-") + "@example.org"

@@ -41,6 +41,7 @@ class Membership(models.Model):
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    invitation_sent_at = models.DateTimeField(_("Einladung gesendet"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -55,6 +56,11 @@ class Membership(models.Model):
 
     def get_additional_data(self):
         return {"municipality_id": self.municipality_id}
+
+    @property
+    def invitation_pending(self) -> bool:
+        """Invited, but the person has not set a password (nor logged in) yet."""
+        return not self.user.has_usable_password() and self.user.last_login is None
 
 
 class FailedLogin(models.Model):

@@ -7,4 +7,9 @@ from teilhabe.accounts import views
 app_name = "members"
 urlpatterns = [
     path("benutzer/", views.member_list, name="list"),
+    path("benutzer/einladen/", views.member_invite, name="invite"),
+    path("benutzer/<int:membership_id>/", views.member_edit, name="edit"),
+    path("benutzer/<int:membership_id>/deaktivieren/", views.member_deactivate, name="deactivate"),
+    path("benutzer/<int:membership_id>/reaktivieren/", views.member_reactivate, name="reactivate"),
+    path("benutzer/<int:membership_id>/einladung-senden/", views.member_resend, name="resend"),
 ]

@@ -29,7 +29,12 @@ def clear_failures(username: str) -> None:
     FailedLogin.objects.filter(username__iexact=username.strip()).delete()
 
 
+def minutes_to_wait() -> int:
+    return max(1, -(-settings.LOGIN_FAILURE_WINDOW // 60))
+
+
 def client_address(request) -> str | None:
-    # Behind the reverse proxy REMOTE_ADDR is the proxy; it must pass the client in X-Forwarded-For.
+    # Behind the reverse proxy REMOTE_ADDR is the proxy, which appends the client it saw to X-Forwarded-For.
+    # Take the last entry: earlier ones come from the client and could be forged to dodge the throttle.
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.HTTPS else ""
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
+    return (forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR")) or None

@@ -4,19 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from teilhabe.accounts import views
-from teilhabe.accounts.forms import LoginForm
 
 app_name = "accounts"
 urlpatterns = [
-    path(
-        "anmelden/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
+    path("anmelden/", views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "passwort/",
@@ -59,5 +50,13 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
         name="password_reset_complete",
     ),
+    path(
+        "einladung/<uidb64>/<token>/",
+        views.InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
     path("profil/", views.profile, name="profile"),
+    # Single sign-on (OpenID Connect): always routed, 404 unless settings.OIDC_ENABLED.
+    path("sso/anmelden/", views.oidc_login, name="oidc_login"),
+    path("sso/callback/", views.oidc_callback, name="oidc_callback"),
 ]

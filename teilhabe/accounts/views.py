@@ -1,22 +1,274 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+import logging
+import smtplib
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from mozilla_django_oidc import views as oidc_views
+
+from teilhabe.accounts import services
 from teilhabe.accounts.decorators import role_required
+from teilhabe.accounts.forms import InviteForm, LoginForm, MembershipForm, ProfileForm
 from teilhabe.accounts.models import Membership
-from teilhabe.accounts.roles import OFFICE
+from teilhabe.accounts.roles import OFFICE, Role
+from teilhabe.audit.services import entries_for_object
+from teilhabe.municipalities.scoping import get_scoped_or_404
+
+logger = logging.getLogger(__name__)
+
+
+def oidc_context() -> dict:
+    return {
+        "oidc_enabled": settings.OIDC_ENABLED,
+        "oidc_provider_name": getattr(settings, "OIDC_PROVIDER_NAME", "") or _("Single Sign-on"),
+    }
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # Read at request time, so switching single sign-on on or off needs no URL reload.
+        return {**super().get_context_data(**kwargs), **oidc_context()}
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The link in an invitation: set a first password (Django's reset token), then go in directly."""
+
+    template_name = "accounts/invitation_accept.html"
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy("home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Willkommen bei Teilhabe! Ihr Passwort ist gespeichert."))
+        return response
 
 
 @login_required
 def profile(request):
-    memberships = Membership.objects.filter(user=request.user).select_related("municipality", "organisation")
-    return render(request, "accounts/profile.html", {"memberships": memberships})
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .select_related("municipality", "organisation")
+        .order_by("-is_active", "municipality__name")
+    )
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Ihr Name wurde gespeichert."))
+        return redirect("accounts:profile")
+    ctx = {"memberships": memberships, "form": form, **oidc_context()}
+    return render(request, "accounts/profile.html", ctx)
+
+
+# Single sign-on. The URLs always exist; they answer 404 unless settings.OIDC_ENABLED, so tests can switch
+# single sign-on on with override_settings and no URL reload.
+
+
+def _require_oidc():
+    if not settings.OIDC_ENABLED:
+        raise Http404
+
+
+def oidc_login(request):
+    _require_oidc()
+    return oidc_views.OIDCAuthenticationRequestView.as_view()(request)
+
+
+class OIDCCallbackView(oidc_views.OIDCAuthenticationCallbackView):
+    """The provider's redirect back to Teilhabe; on failure back to the login page with a German reason."""
+
+    @property
+    def failure_url(self):
+        return str(reverse_lazy("accounts:login"))
+
+    def login_failure(self):
+        provider = oidc_context()["oidc_provider_name"]
+        reason = getattr(self.request, "oidc_failure", None)
+        if reason == "no_account":
+            text = _(
+                "Für Ihre E-Mail-Adresse gibt es keinen freigeschalteten Zugang zu Teilhabe. Bitte wenden Sie sich an Ihr Integrationsamt: Es lädt Sie ein, danach können Sie sich mit %(provider)s anmelden."
+            )
+        elif reason == "unverified_email":
+            text = _(
+                "%(provider)s hat keine bestätigte E-Mail-Adresse übermittelt. Bitte wenden Sie sich an Ihre IT."
+            )
+        else:
+            text = _("Die Anmeldung mit %(provider)s ist fehlgeschlagen. Bitte versuchen Sie es erneut.")
+        messages.error(self.request, text % {"provider": provider})
+        return super().login_failure()
+
+
+def oidc_callback(request):
+    _require_oidc()
+    return OIDCCallbackView.as_view()(request)
+
+
+# User management of one municipality (office staff).
+
+STATUS_FILTERS = {
+    "aktiv": Q(is_active=True),
+    "deaktiviert": Q(is_active=False),
+    "eingeladen": Q(is_active=True, user__last_login__isnull=True, user__password__startswith="!"),
+}
 
 
 @role_required(OFFICE)
 def member_list(request):
-    members = (
-        Membership.objects.filter(municipality=request.municipality)
-        .select_related("user", "organisation")
-        .order_by("role", "user__email")
+    members = Membership.objects.filter(municipality=request.municipality).select_related(
+        "user", "organisation"
     )
-    return render(request, "accounts/member_list.html", {"members": members})
+    query = request.GET.get("q", "").strip()
+    role = request.GET.get("rolle", "")
+    status = request.GET.get("status", "")
+    if query:
+        members = members.filter(
+            Q(user__first_name__icontains=query)
+            | Q(user__last_name__icontains=query)
+            | Q(user__email__icontains=query)
+            | Q(organisation__name__icontains=query)
+        )
+    if role in Role.values:
+        members = members.filter(role=role)
+    if status in STATUS_FILTERS:
+        members = members.filter(STATUS_FILTERS[status])
+    members = members.order_by("-is_active", "user__last_name", "user__first_name", "user__email")
+    page = Paginator(members, 100).get_page(request.GET.get("seite"))
+    ctx = {
+        "page": page,
+        "query": query,
+        "role": role,
+        "status": status,
+        "roles": Role.choices,
+        "statuses": [
+            ("aktiv", _("aktiv")),
+            ("eingeladen", _("eingeladen, noch nicht angemeldet")),
+            ("deaktiviert", _("deaktiviert")),
+        ],
+    }
+    return render(request, "accounts/member_list.html", ctx)
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+@role_required(OFFICE)
+def member_invite(request):
+    form = InviteForm(request.POST or None, municipality=request.municipality)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = services.invite_member(
+                municipality=request.municipality,
+                invited_by=request.user,
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                role=data["role"],
+                organisation=data["organisation"],
+                base_url=_base_url(request),
+            )
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Invitation e-mail to %s failed", data["email"])
+            form.add_error(
+                None,
+                _(
+                    "Die Einladung konnte nicht per E-Mail versendet werden; es wurde nichts gespeichert. Bitte versuchen Sie es später erneut oder wenden Sie sich an die IT."
+                ),
+            )
+        else:
+            if result.new_account:
+                text = _(
+                    "%(email)s ist eingeladen. Die E-Mail enthält einen Link, um ein Passwort festzulegen."
+                )
+            else:
+                text = _(
+                    "%(email)s hat bereits ein Konto in Teilhabe und hat jetzt auch Zugang zu dieser Kommune. Wir haben sie/ihn per E-Mail benachrichtigt."
+                )
+            messages.success(request, text % {"email": result.membership.user.email})
+            return redirect("members:list", request.municipality.slug)
+    return render(request, "accounts/member_invite.html", {"form": form})
+
+
+@role_required(OFFICE)
+def member_edit(request, membership_id):
+    membership = get_scoped_or_404(
+        Membership.objects.select_related("user", "organisation", "invited_by", "municipality"),
+        request,
+        pk=membership_id,
+    )
+    form = MembershipForm(request.POST or None, instance=membership, acting_user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.change_membership(
+            membership, role=form.cleaned_data["role"], organisation=form.cleaned_data["organisation"]
+        )
+        messages.success(request, _("Rolle und Organisation wurden gespeichert."))
+        return redirect("members:list", request.municipality.slug)
+    ctx = {
+        "member": membership,
+        "form": form,
+        "is_self": membership.user_id == request.user.pk,
+        "history": entries_for_object(membership)[:20],
+    }
+    return render(request, "accounts/member_edit.html", ctx)
+
+
+def _member_action(request, membership_id, action, success_text):
+    membership = get_scoped_or_404(Membership.objects.select_related("user"), request, pk=membership_id)
+    try:
+        action(membership)
+    except services.MembershipRuleError as error:
+        messages.error(request, str(error))
+    except (smtplib.SMTPException, OSError):
+        logger.exception("E-mail to %s failed", membership.user.email)
+        messages.error(
+            request, _("Die E-Mail konnte nicht versendet werden. Bitte versuchen Sie es später erneut.")
+        )
+    else:
+        messages.success(request, success_text % {"name": membership.user})
+    return redirect("members:list", request.municipality.slug)
+
+
+@role_required(OFFICE)
+@require_POST
+def member_deactivate(request, membership_id):
+    return _member_action(
+        request,
+        membership_id,
+        lambda m: services.deactivate_membership(m, acting_user=request.user),
+        _("Der Zugang von %(name)s zu dieser Kommune ist deaktiviert."),
+    )
+
+
+@role_required(OFFICE)
+@require_POST
+def member_reactivate(request, membership_id):
+    return _member_action(
+        request,
+        membership_id,
+        services.reactivate_membership,
+        _("Der Zugang von %(name)s ist wieder aktiv."),
+    )
+
+
+@role_required(OFFICE)
+@require_POST
+def member_resend(request, membership_id):
+    return _member_action(
+        request,
+        membership_id,
+        lambda m: services.resend_invitation(m, _base_url(request)),
+        _("Die Einladung an %(name)s wurde erneut gesendet."),
+    )

@@ -1,0 +1,139 @@
+"""Actions on accounts and memberships. Each saves, leaves its audit entry (Membership is audited) and
+sends the e-mail that belongs to it, so views stay thin and every path does the same."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from teilhabe.accounts.models import Membership, User
+
+
+class MembershipRuleError(Exception):
+    """An action that the rules forbid; the message is German and meant for the user."""
+
+
+@dataclass
+class InvitationResult:
+    membership: Membership
+    new_account: bool  # False: an existing user got one more membership and a notice instead
+
+
+def set_password_link(user: User, base_url: str) -> str:
+    """A one-time link to set a password, built on Django's password-reset token (expires after
+    PASSWORD_RESET_TIMEOUT and as soon as the password is set)."""
+    path = reverse(
+        "accounts:invitation_accept",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return base_url.rstrip("/") + path
+
+
+def _send(template: str, to: str, context: dict) -> None:
+    # The invitee's language is unknown: e-mails go out in the site's language (German).
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"accounts/email/{template}.txt", context)
+    send_mail(subject, body, None, [to])
+
+
+def _email_context(membership: Membership, base_url: str) -> dict:
+    return {
+        "membership": membership,
+        "user": membership.user,
+        "municipality": membership.municipality,
+        "inviter": membership.invited_by,
+        "login_url": base_url.rstrip("/") + reverse("accounts:login"),
+        "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 3600)),
+        "oidc_enabled": settings.OIDC_ENABLED,
+        "oidc_provider_name": getattr(settings, "OIDC_PROVIDER_NAME", ""),
+    }
+
+
+def _send_invitation(membership: Membership, base_url: str) -> None:
+    context = _email_context(membership, base_url)
+    if membership.user.has_usable_password():
+        _send("membership_added", membership.user.email, context)
+    else:
+        context["set_password_url"] = set_password_link(membership.user, base_url)
+        _send("invitation", membership.user.email, context)
+    membership.invitation_sent_at = timezone.now()
+    membership.save(update_fields=["invitation_sent_at"])
+
+
+def _free_username(email: str) -> str:
+    base = email.lower()[:140]
+    username, number = base, 1
+    while User.objects.filter(username=username).exists():
+        number += 1
+        username = f"{base}-{number}"
+    return username
+
+
+@transaction.atomic
+def invite_member(
+    *, municipality, invited_by, email, first_name, last_name, role, organisation, base_url
+) -> InvitationResult:
+    """Give `email` a role in `municipality`. A new person gets an account and a link to set a password;
+    someone who already has an account (from another municipality) gets the membership and a notice.
+    Raises on a failed e-mail, so nothing is stored without the e-mail having gone out."""
+    user = User.objects.filter(email__iexact=email).order_by("-is_active", "pk").first()
+    new_account = user is None
+    if new_account:
+        user = User(username=_free_username(email), email=email, first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.save()
+    membership = Membership.objects.create(
+        user=user, municipality=municipality, role=role, organisation=organisation, invited_by=invited_by
+    )
+    _send_invitation(membership, base_url)
+    return InvitationResult(membership=membership, new_account=new_account)
+
+
+@transaction.atomic
+def resend_invitation(membership: Membership, base_url: str) -> None:
+    if not membership.is_active:
+        raise MembershipRuleError(_("Der Zugang ist deaktiviert. Bitte reaktivieren Sie ihn zuerst."))
+    if not membership.invitation_pending:
+        raise MembershipRuleError(
+            _(
+                "Diese Person hat die Einladung bereits angenommen. Ein vergessenes Passwort setzt sie über „Passwort vergessen?“ auf der Anmeldeseite zurück."
+            )
+        )
+    _send_invitation(membership, base_url)
+
+
+def change_membership(membership: Membership, *, role, organisation) -> None:
+    membership.role = role
+    membership.organisation = organisation
+    membership.save(update_fields=["role", "organisation"])
+
+
+def deactivate_membership(membership: Membership, *, acting_user) -> None:
+    """Withdraw access to this municipality only; other memberships of the person stay as they are."""
+    if membership.user_id == acting_user.pk:
+        raise MembershipRuleError(
+            _(
+                "Sie können Ihren eigenen Zugang nicht deaktivieren. Bitten Sie eine Kollegin oder einen Kollegen darum."
+            )
+        )
+    if membership.is_active:
+        membership.is_active = False
+        membership.save(update_fields=["is_active"])
+
+
+def reactivate_membership(membership: Membership) -> None:
+    if not membership.is_active:
+        membership.is_active = True
+        membership.save(update_fields=["is_active"])

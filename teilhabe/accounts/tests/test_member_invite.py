@@ -1,0 +1,162 @@
+import re
+import smtplib
+from unittest import mock
+
+import pytest
+from django.contrib.auth import SESSION_KEY
+from django.core import mail
+
+from teilhabe.accounts.models import Membership, User
+from teilhabe.accounts.roles import ADVISORY_BOARD, DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
+from teilhabe.accounts.tests.conftest import member_url
+from teilhabe.directory.models import Organisation
+
+
+def invite(client, municipality, **data):
+    payload = {"first_name": "Nora", "last_name": "Neu", "email": "nora@example.org", "role": ADVISORY_BOARD}
+    payload.update(data)
+    return client.post(member_url("invite", municipality), payload)
+
+
+def link_in(message):
+    return re.search(r"https?://\S+", message.body.split("Passwort fest:")[1]).group(0)
+
+
+@pytest.mark.parametrize("role", [DEPARTMENT_EDITOR, PARTNER_EDITOR, ADVISORY_BOARD])
+def test_only_office_staff_may_invite(client, role_users, municipality, role):
+    client.force_login(role_users[role])
+    assert client.get(member_url("invite", municipality)).status_code == 403
+    assert invite(client, municipality).status_code == 403
+    assert not User.objects.filter(email="nora@example.org").exists()
+
+
+def test_an_outsider_gets_404(client, outsider, municipality):
+    client.force_login(outsider)
+    assert invite(client, municipality).status_code == 404
+
+
+def test_the_form_is_german(office_client, municipality):
+    html = office_client.get(member_url("invite", municipality)).content.decode()
+    assert "Person einladen" in html and "Vorname" in html and "Einladung senden" in html
+
+
+def test_inviting_a_new_person_creates_account_membership_and_sends_a_set_password_link(
+    office_client, municipality, office_user
+):
+    response = invite(office_client, municipality)
+    assert response.status_code == 302
+    user = User.objects.get(email="nora@example.org")
+    assert user.get_full_name() == "Nora Neu"
+    assert not user.has_usable_password()
+    membership = Membership.objects.get(user=user, municipality=municipality)
+    assert membership.role == ADVISORY_BOARD
+    assert membership.invited_by == office_user
+    assert membership.invitation_sent_at is not None
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["nora@example.org"]
+    assert message.subject == "Einladung zu Teilhabe – Musterstadt"
+    assert "Guten Tag Nora Neu," in message.body
+    assert "Integrationsbeirat" in message.body
+    assert "3 Tage gültig" in message.body
+    assert link_in(message).startswith("http://testserver/konto/einladung/")
+
+
+def test_the_invitation_link_sets_the_password_and_logs_the_person_in(client, office_client, municipality):
+    invite(office_client, municipality)
+    link = link_in(mail.outbox[0]).replace("http://testserver", "")
+    client.logout()
+    page = client.get(link, follow=True)
+    assert page.status_code == 200
+    assert "Willkommen bei Teilhabe" in page.content.decode()
+    form_url = page.redirect_chain[-1][0]
+    response = client.post(
+        form_url, {"new_password1": "Sonnenblume-1987", "new_password2": "Sonnenblume-1987"}
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="nora@example.org")
+    assert client.session[SESSION_KEY] == str(user.pk)
+    user.refresh_from_db()
+    assert user.check_password("Sonnenblume-1987")
+    assert client.get("/musterstadt/").status_code == 200
+    # The link works once only.
+    client.logout()
+    again = client.get(link, follow=True)
+    assert "ungültig, schon benutzt oder abgelaufen" in again.content.decode()
+
+
+def test_an_existing_user_of_another_municipality_gets_the_membership_and_a_notice(
+    office_client, municipality, outsider
+):
+    count = User.objects.count()
+    response = invite(office_client, municipality, email="AMT@anderstadt.example", role=OFFICE)
+    assert response.status_code == 302
+    assert User.objects.count() == count
+    assert Membership.objects.filter(user=outsider, municipality=municipality, role=OFFICE).exists()
+    assert Membership.objects.filter(user=outsider, municipality__slug="anderstadt").exists()
+    message = mail.outbox[0]
+    assert message.subject == "Teilhabe: Neuer Zugang zu Musterstadt"
+    assert "bestehenden Konto" in message.body
+    assert "/konto/einladung/" not in message.body
+    assert outsider.check_password("geheim-und-lang-genug")  # password untouched
+
+
+def test_a_person_who_is_already_a_member_cannot_be_invited_again(office_client, municipality, board_user):
+    response = invite(office_client, municipality, email="beirat@example.org")
+    assert response.status_code == 200
+    assert "bereits einen Zugang" in response.content.decode()
+    assert not mail.outbox
+
+
+def test_a_deactivated_member_is_pointed_to_reactivation(office_client, municipality, board_user):
+    Membership.objects.filter(user=board_user).update(is_active=False)
+    response = invite(office_client, municipality, email="beirat@example.org")
+    assert "reaktivieren" in response.content.decode()
+
+
+def test_a_department_editor_needs_a_department(office_client, municipality, partner, department):
+    response = invite(office_client, municipality, role=DEPARTMENT_EDITOR)
+    assert "Bitte wählen Sie das Amt" in response.content.decode()
+    response = invite(office_client, municipality, role=DEPARTMENT_EDITOR, organisation=partner.pk)
+    assert "Amt oder einer Dienststelle" in response.content.decode()
+    assert not User.objects.filter(email="nora@example.org").exists()
+    response = invite(office_client, municipality, role=DEPARTMENT_EDITOR, organisation=department.pk)
+    assert response.status_code == 302
+    assert Membership.objects.get(user__email="nora@example.org").organisation == department
+
+
+def test_a_partner_editor_needs_a_partner_or_community(office_client, municipality, partner, department):
+    response = invite(office_client, municipality, role=PARTNER_EDITOR, organisation=department.pk)
+    assert "Kooperationspartner oder einem migrantischen Verein" in response.content.decode()
+    community = Organisation.objects.create(
+        municipality=municipality, kind=Organisation.Kind.COMMUNITY, name="Ukrainischer Verein"
+    )
+    response = invite(office_client, municipality, role=PARTNER_EDITOR, organisation=community.pk)
+    assert response.status_code == 302
+
+
+def test_an_organisation_of_another_municipality_is_refused(office_client, municipality, other_municipality):
+    foreign = Organisation.objects.create(
+        municipality=other_municipality, kind=Organisation.Kind.DEPARTMENT, name="Fremdamt"
+    )
+    response = invite(office_client, municipality, role=DEPARTMENT_EDITOR, organisation=foreign.pk)
+    assert response.status_code == 200
+    assert not User.objects.filter(email="nora@example.org").exists()
+
+
+def test_nothing_is_stored_when_the_email_cannot_be_sent(office_client, municipality):
+    with mock.patch("teilhabe.accounts.services.send_mail", side_effect=smtplib.SMTPException("down")):
+        response = invite(office_client, municipality)
+    assert response.status_code == 200
+    assert "konnte nicht per E-Mail versendet werden" in response.content.decode()
+    assert not User.objects.filter(email="nora@example.org").exists()
+
+
+def test_the_invitation_is_recorded_in_the_audit_trail(office_client, municipality, office_user):
+    from auditlog.models import LogEntry
+
+    invite(office_client, municipality)
+    membership = Membership.objects.get(user__email="nora@example.org")
+    entry = LogEntry.objects.get_for_object(membership).get(action=LogEntry.Action.CREATE)
+    assert entry.actor == office_user
+    assert entry.additional_data == {"municipality_id": municipality.pk}
