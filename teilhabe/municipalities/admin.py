@@ -1,0 +1,35 @@
+"""Django's admin, for superusers only (the system administration of an installation)."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from teilhabe.accounts.models import Membership, User
+from teilhabe.municipalities.models import Municipality
+
+
+def _superusers_only(request):
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only
+admin.site.site_header = "Teilhabe – Systemverwaltung"
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    autocomplete_fields = ["municipality"]
+    raw_id_fields = ["organisation", "invited_by"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "ags", "federal_state"]
+    search_fields = ["name", "slug", "ags"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(User)
+class TeilhabeUserAdmin(UserAdmin):
+    inlines = [MembershipInline]
