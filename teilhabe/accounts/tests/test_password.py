@@ -1,0 +1,70 @@
+import re
+
+from django.contrib.auth import SESSION_KEY
+from django.core import mail
+
+from teilhabe.conftest import PASSWORD
+
+
+def test_password_change_needs_login(client, db):
+    response = client.get("/konto/passwort/")
+    assert response.status_code == 302 and response["Location"].startswith("/konto/anmelden/")
+
+
+def test_users_change_their_password(client, board_user):
+    client.force_login(board_user)
+    assert "Passwort ändern" in client.get("/konto/passwort/").content.decode()
+    response = client.post(
+        "/konto/passwort/",
+        {"old_password": PASSWORD, "new_password1": "Sonnenblume-1987", "new_password2": "Sonnenblume-1987"},
+    )
+    assert response["Location"] == "/konto/passwort/geaendert/"
+    board_user.refresh_from_db()
+    assert board_user.check_password("Sonnenblume-1987")
+    assert client.session[SESSION_KEY] == str(board_user.pk)  # still logged in
+
+
+def test_a_wrong_old_password_is_refused(client, board_user):
+    client.force_login(board_user)
+    response = client.post(
+        "/konto/passwort/",
+        {"old_password": "falsch", "new_password1": "Sonnenblume-1987", "new_password2": "Sonnenblume-1987"},
+    )
+    assert response.status_code == 200
+    board_user.refresh_from_db()
+    assert board_user.check_password(PASSWORD)
+
+
+def test_short_passwords_are_refused(client, board_user):
+    client.force_login(board_user)
+    response = client.post(
+        "/konto/passwort/", {"old_password": PASSWORD, "new_password1": "kurz1", "new_password2": "kurz1"}
+    )
+    assert response.status_code == 200
+    assert "Bitte prüfen Sie Ihre Eingaben" in response.content.decode()
+
+
+def test_password_reset_sends_a_german_email_with_a_working_link(client, board_user):
+    response = client.post("/konto/passwort/vergessen/", {"email": "BEIRAT@example.org"})
+    assert response["Location"] == "/konto/passwort/vergessen/gesendet/"
+    message = mail.outbox[0]
+    assert message.subject == "Teilhabe: Passwort zurücksetzen"
+    assert message.body.startswith("Guten Tag,")
+    assert "Ihr Benutzername: beirat@example.org" in message.body
+    link = re.search(r"http://testserver(/konto/passwort/neu/\S+)", message.body).group(1)
+    page = client.get(link, follow=True)
+    form_url = page.redirect_chain[-1][0]
+    assert "Neues Passwort festlegen" in page.content.decode()
+    response = client.post(
+        form_url, {"new_password1": "Sonnenblume-1987", "new_password2": "Sonnenblume-1987"}
+    )
+    assert response["Location"] == "/konto/passwort/neu/fertig/"
+    board_user.refresh_from_db()
+    assert board_user.check_password("Sonnenblume-1987")
+    assert "ungültig oder abgelaufen" in client.get(link, follow=True).content.decode()
+
+
+def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(client, db):
+    response = client.post("/konto/passwort/vergessen/", {"email": "niemand@example.org"})
+    assert response["Location"] == "/konto/passwort/vergessen/gesendet/"
+    assert not mail.outbox
