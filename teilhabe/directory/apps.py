@@ -31,6 +31,8 @@ def _sample_organisation(municipality):
 
 
 def _sample_contact(municipality):
+    import datetime
+
     from teilhabe.directory.models import Contact
 
     return Contact.objects.create(
@@ -38,4 +40,7 @@ def _sample_contact(municipality):
         organisation=_sample_organisation(municipality),
         name=f"Person von {municipality.slug}",
         email=f"person@{municipality.slug}.example",
+        consent_purpose="Einladungen zu Netzwerktreffen",
+        consent_date=datetime.date(2024, 2, 27),
+        consent_method=Contact.ConsentMethod.WRITTEN,
     )

@@ -1,0 +1,120 @@
+"""Contact pages: detail, create, edit, delete, consent withdrawal, Auskunft (JSON) and erasure."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from teilhabe.accounts.decorators import member_required, role_required
+from teilhabe.accounts.roles import OFFICE
+from teilhabe.directory import privacy
+from teilhabe.directory.forms import ContactForm
+from teilhabe.directory.models import Contact, Organisation
+from teilhabe.directory.permissions import can_see_personal_data
+from teilhabe.municipalities.scoping import get_scoped_or_404
+
+
+def _contact(request, contact_id):
+    return get_scoped_or_404(
+        Contact.objects.select_related("organisation", "municipality"), request, pk=contact_id
+    )
+
+
+@member_required
+def contact_detail(request, contact_id):
+    contact = _contact(request, contact_id)
+    show_personal_data = can_see_personal_data(request)
+    if not show_personal_data and not contact.has_consent:
+        # Without valid consent the person is not shown outside the office (same answer as a missing id).
+        from django.http import Http404
+
+        raise Http404
+    ctx = {"contact": contact, "show_personal_data": show_personal_data}
+    return render(request, "directory/contact_detail.html", ctx)
+
+
+@role_required(OFFICE)
+def contact_create(request, organisation_id):
+    organisation = get_scoped_or_404(Organisation, request, pk=organisation_id)
+    form = ContactForm(
+        request.POST or None, municipality=request.municipality, initial={"organisation": organisation.pk}
+    )
+    if request.method == "POST" and form.is_valid():
+        contact = form.save()
+        messages.success(request, _("%(name)s wurde angelegt.") % {"name": contact.name})
+        return redirect(contact)
+    return render(
+        request, "directory/contact_form.html", {"form": form, "organisation": organisation, "contact": None}
+    )
+
+
+@role_required(OFFICE)
+def contact_edit(request, contact_id):
+    contact = _contact(request, contact_id)
+    if contact.erased_at:
+        messages.error(
+            request, _("Die Personendaten wurden gelöscht; der Eintrag kann nicht mehr bearbeitet werden.")
+        )
+        return redirect(contact)
+    form = ContactForm(request.POST or None, instance=contact, municipality=request.municipality)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Die Änderungen wurden gespeichert."))
+        return redirect(contact)
+    ctx = {"form": form, "organisation": contact.organisation, "contact": contact}
+    return render(request, "directory/contact_form.html", ctx)
+
+
+@role_required(OFFICE)
+@require_http_methods(["GET", "POST"])
+def contact_delete(request, contact_id):
+    contact = _contact(request, contact_id)
+    if request.method == "POST":
+        organisation = contact.organisation
+        contact.delete()
+        messages.success(request, _("Die Ansprechperson wurde gelöscht."))
+        return redirect(organisation)
+    return render(request, "directory/contact_confirm.html", {"contact": contact, "action": "delete"})
+
+
+@role_required(OFFICE)
+@require_http_methods(["GET", "POST"])
+def contact_withdraw(request, contact_id):
+    contact = _contact(request, contact_id)
+    if request.method == "POST":
+        privacy.withdraw_consent(contact)
+        messages.success(
+            request,
+            _(
+                "Der Widerruf wurde eingetragen. Bitte löschen (anonymisieren) Sie die Daten, wenn sie nicht mehr gebraucht werden."
+            ),
+        )
+        return redirect(contact)
+    return render(request, "directory/contact_confirm.html", {"contact": contact, "action": "withdraw"})
+
+
+@role_required(OFFICE)
+@require_http_methods(["GET", "POST"])
+def contact_export(request, contact_id):
+    contact = _contact(request, contact_id)
+    if request.method == "POST":
+        data = privacy.export_contact(contact, request.user)
+        response = HttpResponse(data, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="auskunft-ansprechperson-{contact.pk}.json"'
+        return response
+    return render(request, "directory/contact_confirm.html", {"contact": contact, "action": "export"})
+
+
+@role_required(OFFICE)
+@require_http_methods(["GET", "POST"])
+def contact_erase(request, contact_id):
+    contact = _contact(request, contact_id)
+    if contact.erased_at:
+        messages.info(request, _("Die Personendaten wurden bereits gelöscht."))
+        return redirect(contact)
+    if request.method == "POST":
+        privacy.erase_contact(contact, request.user)
+        messages.success(request, _("Die Personendaten wurden gelöscht. Der Eintrag bleibt anonym erhalten."))
+        return redirect(contact)
+    return render(request, "directory/contact_confirm.html", {"contact": contact, "action": "erase"})
