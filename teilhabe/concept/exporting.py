@@ -175,6 +175,13 @@ def _csv_value(value) -> str:
 def to_xlsx(export: Export) -> bytes:
     """A formatted workbook: title lines, bold header row frozen with autofilter, column widths, dates as
     dates, drop-down lists for status and priority, status cells in the status colour."""
+    buffer = io.BytesIO()
+    build_workbook(export).save(buffer)
+    return buffer.getvalue()
+
+
+def build_workbook(export: Export):
+    """The openpyxl Workbook behind to_xlsx (the template generator adds to it)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -221,9 +228,7 @@ def to_xlsx(export: Export) -> bytes:
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"
     _add_lists(workbook, sheet, export, roles, header_row, DataValidation)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook
 
 
 def _add_lists(workbook, sheet, export: Export, roles: list[str], header_row: int, DataValidation) -> None:

@@ -12,13 +12,11 @@ from teilhabe.directory.models import Organisation
 pytestmark = pytest.mark.django_db
 
 DEPARTMENTS = [
-    ("Kulturamt", "KA"),
     ("Amt für Integration", "AfI"),
     ("Amt für Schulen, Kindertagesstätten und Sport", "ASKS"),
     ("Integrationsbeirat", ""),
 ]
 PARTNERS = [
-    ("Caritasverband Musterstadt", "Caritas"),
     ("Ukrainischer Verein Musterstadt e.V.", "Ukr. Verein"),
     ("Stadtjugendring Musterstadt", "Stadtjugendring"),
     ("Jobcenter Musterstadt", "Jobcenter"),
@@ -26,8 +24,9 @@ PARTNERS = [
 
 
 @pytest.fixture
-def directory(municipality):
-    organisations = {}
+def directory(municipality, department, partner):
+    """The conftest's Kulturamt (KA) and Caritasverband (Caritas), plus a few more organisations."""
+    organisations = {department.name: department, partner.name: partner}
     for kind, entries in ((Organisation.Kind.DEPARTMENT, DEPARTMENTS), (Organisation.Kind.PARTNER, PARTNERS)):
         for name, short in entries:
             organisations[name] = Organisation.objects.create(
@@ -60,7 +59,7 @@ def test_it_creates_a_new_concept_with_fields_goals_and_measures(municipality, d
     assert measure.lead == directory["Amt für Integration"]
     assert set(measure.involved.all()) == {
         directory["Ukrainischer Verein Musterstadt e.V."],
-        directory["Caritasverband Musterstadt"],
+        directory["Caritasverband"],
     }
     assert (measure.start, measure.end, measure.ongoing) == (
         dt.date(2023, 1, 1),
@@ -84,7 +83,7 @@ def test_organisations_match_by_name_or_short_name_ignoring_case_spaces_and_comm
     measure = Measure.objects.get(concept=result.concept, number="1.1.1")
     assert measure.lead == directory["Kulturamt"]
     assert {o.name for o in measure.involved.all()} == {
-        "Caritasverband Musterstadt",
+        "Caritasverband",
         "Amt für Schulen, Kindertagesstätten und Sport",
         "Ukrainischer Verein Musterstadt e.V.",
     }
