@@ -19,7 +19,7 @@ if not SECRET_KEY:
     if not DEBUG and not envbool("TEILHABE_ALLOW_INSECURE_KEY", "True"):
         raise RuntimeError("SECRET_KEY must be set in production")
     # Development and tests only; production sets SECRET_KEY (README, "Deployment").
-    SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+    SECRET_KEY = "django-insecure-development-key-set-SECRET_KEY-in-production"
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = envsecret("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
