@@ -144,6 +144,8 @@ def _describe(entry, names):
         if name in HIDDEN_FIELDS:
             continue
         model_field = _field(model, name)
+        if model_field is not None and model_field.auto_created and not model_field.concrete:
+            continue  # a reverse relation (e.g. an organisation's children), not a value of this object
         label = str(model_field.verbose_name) if model_field is not None else name
         if isinstance(values, dict) and values.get("type") == "m2m":
             objects = ", ".join(values.get("objects", []))

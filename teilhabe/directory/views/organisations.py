@@ -71,7 +71,7 @@ def organisation_detail(request, organisation_id):
         contacts = contacts.filter(consent_withdrawn=False, erased_at=None, consent_date__isnull=False)
     ctx = {
         "organisation": organisation,
-        "children": organisation.children.only("id", "name", "short_name", "kind"),
+        "children": organisation.children.all(),
         "contacts": list(contacts),
         "led_measures": list(organisation.led_measures.select_related("current_status").order_by("sort_key")),
         "involved_measures": list(
