@@ -231,8 +231,21 @@ class Focus(MunicipalityOwned):
         return f"{self.year}: {self.title}"
 
 
+class RoundClosedError(ValidationError):
+    """Raised when something tries to change a closed (frozen) reporting round or one of its reports."""
+
+    def __init__(self):
+        super().__init__(_("Die Berichtsrunde ist abgeschlossen und kann nicht mehr geändert werden."))
+
+
 class ReportingRound(MunicipalityOwned):
-    """A dated collection of status reports, e.g. "Zwischenstand Oktober 2023". Frozen once closed."""
+    """A dated collection of status reports, e.g. "Zwischenstand Oktober 2023". Frozen once closed.
+
+    `summary` is written when the round closes (teilhabe.concept.services.reporting.close_round): the number of
+    measures, how many held each status as of this round (the status accepted in this round, else the last
+    accepted status before it), and how many counted as started / implemented. The dashboard's trend reads it,
+    so a closed round's figures never change afterwards. save() and delete() refuse to change a closed round.
+    """
 
     concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="rounds")
     title = models.CharField(_("Titel"), max_length=200)
@@ -242,6 +255,7 @@ class ReportingRound(MunicipalityOwned):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    summary = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-due_date", "-pk"]
@@ -250,6 +264,19 @@ class ReportingRound(MunicipalityOwned):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk and ReportingRound.objects.filter(pk=self.pk, closed_at__isnull=False).exists():
+            raise RoundClosedError()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.pk and ReportingRound.objects.filter(pk=self.pk, closed_at__isnull=False).exists():
+            raise RoundClosedError()
+        return super().delete(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("concept:round_detail", args=[self.municipality.slug, self.pk])
 
     @property
     def is_closed(self):
@@ -299,12 +326,41 @@ class StatusReport(MunicipalityOwned):
         return f"{self.round}: {self.measure.number}"
 
     def save(self, *args, **kwargs):
-        if self.pk and self.round.is_closed and not kwargs.pop("allow_closed", False):
-            raise ValidationError(
-                _("Die Berichtsrunde ist abgeschlossen und kann nicht mehr geändert werden.")
-            )
+        # Neither a new report nor a change may enter a closed round (closing writes snapshots with
+        # bulk_update, which does not call save()).
+        if self._round_is_closed() and not kwargs.pop("allow_closed", False):
+            raise RoundClosedError()
         kwargs.pop("allow_closed", None)
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._round_is_closed():
+            raise RoundClosedError()
+        return super().delete(*args, **kwargs)
+
+    def _round_is_closed(self):
+        return ReportingRound.objects.filter(pk=self.round_id, closed_at__isnull=False).exists()
+
+
+class RoundReminder(MunicipalityOwned):
+    """One reminder e-mail sent to one user for one round on one day (`teilhabe send_round_reminders`), so the
+    daily cron job never reminds anyone twice on the same day for the same round."""
+
+    round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField(_("gesendet am"))
+    open_items = models.PositiveIntegerField(_("offene Meldungen"), default=0)
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user", "sent_on"], name="one_reminder_per_round_day")
+        ]
+        verbose_name = _("Erinnerung")
+        verbose_name_plural = _("Erinnerungen")
+
+    def __str__(self):
+        return f"{self.round} / {self.user} / {self.sent_on}"
 
 
 def number_sort_key(number: str) -> str:
