@@ -22,9 +22,17 @@ class User(AbstractUser):
 class Membership(models.Model):
     """A user's role in one municipality; editors act for one organisation of its directory."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("Person"),
+    )
     municipality = models.ForeignKey(
-        "municipalities.Municipality", on_delete=models.CASCADE, related_name="memberships"
+        "municipalities.Municipality",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("Kommune"),
     )
     role = models.CharField(_("Rolle"), max_length=32, choices=Role.choices)
     organisation = models.ForeignKey(
@@ -37,9 +45,14 @@ class Membership(models.Model):
         help_text=_("Für Redaktionen: das Amt oder der Partner, für den die Person Maßnahmen meldet."),
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("eingeladen von"),
     )
     invitation_sent_at = models.DateTimeField(_("Einladung gesendet"), null=True, blank=True)
 

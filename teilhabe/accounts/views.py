@@ -19,7 +19,6 @@ from teilhabe.accounts.decorators import role_required
 from teilhabe.accounts.forms import InviteForm, LoginForm, MembershipForm, ProfileForm
 from teilhabe.accounts.models import Membership
 from teilhabe.accounts.roles import OFFICE, Role
-from teilhabe.audit.services import entries_for_object
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 logger = logging.getLogger(__name__)
@@ -220,7 +219,6 @@ def member_edit(request, membership_id):
         "member": membership,
         "form": form,
         "is_self": membership.user_id == request.user.pk,
-        "history": entries_for_object(membership)[:20],
     }
     return render(request, "accounts/member_edit.html", ctx)
 
