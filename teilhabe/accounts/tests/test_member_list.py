@@ -50,7 +50,7 @@ def test_it_marks_deactivated_and_invited_members(office_client, municipality, b
     assert "deaktiviert" in html
     assert "Reaktivieren" in html
     assert "eingeladen" in html
-    assert "Einladung erneut senden" in html
+    assert "Erneut einladen" in html
 
 
 def test_it_filters_by_role_status_and_search(office_client, municipality, role_users):
