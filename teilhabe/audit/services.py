@@ -81,7 +81,11 @@ def history_for(obj, limit=30):
 
 def audited_models():
     """The registered models whose entries carry a municipality, sorted by their German name."""
-    found = [m for m in auditlog.get_models() if issubclass(m, MunicipalityOwned)]
+    found = [
+        m
+        for m in auditlog.get_models()
+        if issubclass(m, MunicipalityOwned) or hasattr(m, "get_additional_data")
+    ]
     return sorted(found, key=lambda m: str(m._meta.verbose_name_plural))
 
 
@@ -125,7 +129,11 @@ def describe_entries(entries):
         model = _model_of(entry)
         for name, values in _changes(entry).items():
             model_field = _field(model, name)
-            if isinstance(model_field, models.ForeignKey) and isinstance(values, list | tuple):
+            if (
+                name not in HIDDEN_FIELDS
+                and isinstance(model_field, models.ForeignKey)
+                and isinstance(values, list | tuple)
+            ):
                 ids = related_ids.setdefault(model_field.related_model, set())
                 ids.update(int(v) for v in values if isinstance(v, str) and v.isdigit())
     names = {

@@ -257,7 +257,7 @@ def _text(value):
 
 def _parse_languages(value):
     codes, unknown = [], []
-    for part in re.split(r"[,;/|]|\s+und\s+", _text(value)):
+    for part in re.split(r"[,;|]|\s+und\s+", _text(value)):
         part = part.strip()
         if not part:
             continue

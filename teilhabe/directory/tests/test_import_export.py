@@ -1,0 +1,235 @@
+import csv
+import io
+
+import pytest
+from auditlog.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from teilhabe.directory import transfer
+from teilhabe.directory.models import Contact, Organisation
+from teilhabe.directory.tabular import write_xlsx
+from teilhabe.directory.tests.helpers import contact, url
+
+ORGS = (
+    "Art;Name;Kurzname;Übergeordnete Einheit;Anschrift;Website;E-Mail;Telefon;Sprachen;Notizen\n"
+    "Amt;Büro OB;OB;;Rathausplatz 1;;;;Deutsch;\n"
+    "department;Gleichstellungsstelle;GS;Büro OB;;www.musterstadt.example/gs;gs@musterstadt.example;;de;\n"
+    "Verein;Türkischer Elternverein e.V.;TEV;;;;;0851 12;Türkisch, Deutsch;Treffen donnerstags\n"
+)
+CONTACTS = (
+    "Organisation;Name;Funktion;E-Mail;Telefon;Sprachen;Einwilligung Zweck;Einwilligung am;Einwilligung wie;widerrufen\n"
+    "TEV;Ayşe Yılmaz;Vorsitzende;ayse@tev.example;;tr, de;Netzwerkeinladungen;27.02.2024;schriftlich;nein\n"
+    "Gleichstellungsstelle;Petra Lang;Leitung;p.lang@musterstadt.example;;;;;;\n"
+)
+
+
+def as_file(text, encoding="utf-8", delimiter=";"):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    for line in text.strip().split("\n"):
+        writer.writerow(line.split(";"))
+    return buffer.getvalue().encode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("delimiter", [";", ","])
+def test_import_reads_csv_in_every_encoding_and_separator(municipality, encoding, delimiter):
+    contacts = CONTACTS.replace("Ayşe Yılmaz", "Ayse Yilmaz") if encoding == "cp1252" else CONTACTS
+    result = transfer.import_directory(
+        municipality,
+        [
+            ("organisationen.csv", as_file(ORGS, encoding, delimiter)),
+            ("kontakte.csv", as_file(contacts, encoding, delimiter)),
+        ],
+    )
+    assert result.errors == []
+    gs = Organisation.objects.get(name="Gleichstellungsstelle")
+    assert gs.parent.name == "Büro OB" and gs.website == "https://www.musterstadt.example/gs"
+    tev = Organisation.objects.get(short_name="TEV")
+    assert tev.kind == "community" and tev.languages == ["tr", "de"]
+    person = Contact.objects.get(organisation=tev)
+    assert person.has_consent and person.consent_method == "written" and person.languages == ["tr", "de"]
+    assert not Contact.objects.get(name="Petra Lang").has_consent
+
+
+def test_import_reads_xlsx_with_both_sheets(municipality):
+    orgs = [line.split(";") for line in ORGS.strip().split("\n")]
+    contacts = [line.split(";") for line in CONTACTS.strip().split("\n")]
+    data = write_xlsx(
+        [("Organisationen", orgs[0], orgs[1:]), ("Ansprechpersonen", contacts[0], contacts[1:])]
+    )
+    result = transfer.import_directory(municipality, [("adressbuch.xlsx", data)])
+    assert result.errors == []
+    assert Organisation.objects.count() == 3 and Contact.objects.count() == 2
+
+
+def test_every_bad_cell_is_reported_with_file_row_and_column_and_nothing_is_saved(municipality):
+    before = LogEntry.objects.count()
+    bad = (
+        CONTACTS
+        + "TEV;Max Muster;;keine-mail;;Klingonisch;;;;vielleicht\nUnbekannt e.V.;Eva;;;;;;;;\nTEV;;;;;;;;;\n"
+    )
+    result = transfer.import_directory(
+        municipality, [("organisationen.csv", ORGS.encode()), ("kontakte.csv", bad.encode())]
+    )
+    assert (
+        "kontakte.csv, Zeile 4, Spalte „E-Mail“: „keine-mail“ ist keine gültige E-Mail-Adresse."
+        in result.errors
+    )
+    assert (
+        "kontakte.csv, Zeile 4, Spalte „Sprachen“: „Klingonisch“ ist keine bekannte Sprache." in result.errors
+    )
+    assert (
+        "kontakte.csv, Zeile 4, Spalte „widerrufen“: Bitte „ja“ oder „nein“ eintragen, nicht „vielleicht“."
+        in result.errors
+    )
+    assert (
+        "kontakte.csv, Zeile 5, Spalte „Organisation“: „Unbekannt e.V.“ gibt es weder im Adressbuch noch in der Datei."
+        in result.errors
+    )
+    assert "kontakte.csv, Zeile 6, Spalte „Name“: Der Name fehlt." in result.errors
+    assert Organisation.objects.count() == 0 and Contact.objects.count() == 0
+    assert LogEntry.objects.count() == before
+
+
+def test_organisation_errors_name_the_column(municipality):
+    text = "Art;Name;Übergeordnete Einheit;Website\nAmtsstube;A;;\nAmt;B;Nirgendwo;\nAmt;C;;nicht eine url\nAmt;A;;\n"
+    errors = transfer.import_directory(municipality, [("o.csv", text.encode())]).errors
+    assert errors[0].startswith("o.csv, Zeile 2, Spalte „Art“: „Amtsstube“ ist keine bekannte Art")
+    assert "o.csv, Zeile 5, Spalte „Name“: „A“ steht schon in Zeile 2." in errors
+    assert (
+        "o.csv, Zeile 3, Spalte „Übergeordnete Einheit“: „Nirgendwo“ gibt es weder im Adressbuch noch in der Datei."
+        in errors
+    )
+    assert "o.csv, Zeile 4, Spalte „Website“: „nicht eine url“ ist keine gültige Internetadresse." in errors
+
+
+def test_reimport_updates_by_name_without_duplicates(municipality, partner):
+    text = "Art;Name;Telefon\nKooperationspartner;caritasverband;0851 777\n"
+    result = transfer.import_directory(municipality, [("o.csv", text.encode())])
+    assert result.organisations["updated"] == ["Caritasverband"]
+    assert Organisation.objects.filter(municipality=municipality).count() == 1
+    partner.refresh_from_db()
+    assert partner.phone == "0851 777" and partner.short_name == "Caritas"  # missing column left alone
+
+
+def test_export_then_import_changes_nothing(municipality, department, partner):
+    from teilhabe.directory.demo import load_demo
+
+    load_demo(municipality)
+    contact(partner, name="Ohne Einwilligung", email="x@y.example", consent=False)
+    before = LogEntry.objects.count()
+    xlsx = transfer.export_xlsx(municipality)
+    result = transfer.import_directory(municipality, [("adressbuch.xlsx", xlsx)])
+    assert result.errors == []
+    assert result.organisations["created"] == result.organisations["updated"] == []
+    assert result.contacts["created"] == result.contacts["updated"] == []
+    for table in ("organisations", "contacts"):
+        for encoding in ("utf-8-sig", "cp1252"):
+            data = transfer.export_csv(municipality, table, encoding=encoding, delimiter=",")
+            result = transfer.import_directory(municipality, [(f"{table}.csv", data)])
+            assert (
+                result.errors == [] and not result.organisations["updated"] and not result.contacts["updated"]
+            )
+    assert LogEntry.objects.count() == before
+
+
+def test_export_leaves_out_withdrawn_and_erased_people(municipality, partner):
+    contact(partner, name="Bleibt Drin", email="a@b.example")
+    contact(partner, name="Hat Widerrufen", email="w@b.example", consent_withdrawn=True)
+    data = transfer.export_csv(municipality, "contacts").decode("utf-8-sig")
+    assert "Bleibt Drin" in data and "Hat Widerrufen" not in data
+    assert data.splitlines()[0] == ";".join(transfer.CONTACT_HEADERS)
+
+
+def test_reimport_does_not_revive_a_withdrawn_consent(municipality, partner):
+    person = contact(partner, consent_withdrawn=True)
+    text = "Organisation;Name;Funktion;widerrufen\nCaritasverband;Miriam Vogt;Neu;nein\n"
+    result = transfer.import_directory(municipality, [("k.csv", text.encode())])
+    assert result.errors == [] and "die Zeile wird nicht übernommen" in result.warnings[0]
+    person.refresh_from_db()
+    assert person.consent_withdrawn and person.function == "Migrationsberatung"
+
+
+def test_the_upload_shows_a_preview_and_saves_only_on_confirmation(
+    office_client, office_user, municipality, settings, tmp_path
+):
+    settings.VAR_DIR = tmp_path
+    upload = SimpleUploadedFile("organisationen.csv", as_file(ORGS, "cp1252"), content_type="text/csv")
+    response = office_client.post(url("import", municipality), {"files": [upload]})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Import: Vorschau" in page and "Windows-1252" in page
+    assert Organisation.objects.count() == 0
+    response = office_client.post(url("import_confirm", municipality), {"token": response.context["token"]})
+    assert response.status_code == 302
+    assert Organisation.objects.count() == 3
+    entries = LogEntry.objects.get_for_model(Organisation)
+    assert entries.count() == 4 and all(e.actor == office_user for e in entries)  # 3 created, 1 parent set
+    assert not list((tmp_path / "imports").iterdir())
+
+
+def test_the_upload_lists_the_errors_and_offers_no_confirmation(
+    office_client, municipality, settings, tmp_path
+):
+    settings.VAR_DIR = tmp_path
+    upload = SimpleUploadedFile("o.csv", b"Art;Name\nAmt;\n")
+    page = office_client.post(url("import", municipality), {"files": [upload]}).content.decode()
+    assert "o.csv, Zeile 2, Spalte „Name“: Der Name fehlt." in page
+    assert "Import bestätigen" not in page
+
+
+def test_a_confirmation_needs_the_uploaders_token(office_client, municipality, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    response = office_client.post(url("import_confirm", municipality), {"token": "erfunden"})
+    assert response.status_code == 302 and Organisation.objects.count() == 0
+
+
+@pytest.mark.parametrize("role", ["department_editor", "partner_editor", "advisory_board"])
+@pytest.mark.parametrize(
+    "view", ["import", "export", "export_xlsx", "export_organisations_csv", "export_contacts_csv"]
+)
+def test_only_the_office_imports_and_exports(client, role_users, municipality, role, view):
+    client.force_login(role_users[role])
+    assert client.get(url(view, municipality)).status_code == 403
+
+
+def test_the_outsider_cannot_export(client, outsider, municipality):
+    client.force_login(outsider)
+    assert client.get(url("export_xlsx", municipality)).status_code == 404
+
+
+def test_office_downloads_xlsx_and_csv(office_client, municipality, partner):
+    contact(partner)
+    xlsx = office_client.get(url("export_xlsx", municipality))
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    response = office_client.get(
+        url("export_contacts_csv", municipality), {"kodierung": "windows-1252", "trenner": "komma"}
+    )
+    assert response.content.decode("cp1252").startswith("Organisation,Name,Funktion")
+    assert "m.vogt@caritas.example" in response.content.decode("cp1252")
+
+
+def test_the_commands_export_and_import_a_round_trip(municipality, partner, tmp_path):
+    contact(partner)
+    target = tmp_path / "adressbuch.xlsx"
+    call_command("export_directory", str(target), municipality="musterstadt", stdout=io.StringIO())
+    Contact.objects.all().delete()
+    out = io.StringIO()
+    call_command("import_directory", str(target), municipality="musterstadt", stdout=out)
+    assert "Ansprechpersonen: 1 neu" in out.getvalue()
+    assert Contact.objects.get().email == "m.vogt@caritas.example"
+
+
+def test_the_import_command_fails_loudly_and_saves_nothing(municipality, tmp_path):
+    bad = tmp_path / "kontakte.csv"
+    bad.write_bytes("Organisation;Name;E-Mail\nNirgends;Eva;kaputt\n".encode("cp1252"))
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="es wurde nichts gespeichert"):
+        call_command("import_directory", str(bad), municipality="musterstadt", stderr=err)
+    assert (
+        "kontakte.csv, Zeile 2, Spalte „E-Mail“: „kaputt“ ist keine gültige E-Mail-Adresse." in err.getvalue()
+    )
+    assert Contact.objects.count() == 0
