@@ -115,7 +115,7 @@ if OIDC_ENABLED:
     OIDC_RP_CLIENT_SECRET = envsecret("OIDC_RP_CLIENT_SECRET")
     OIDC_OP_AUTHORIZATION_ENDPOINT = envsecret("OIDC_OP_AUTHORIZATION_ENDPOINT")
     OIDC_OP_TOKEN_ENDPOINT = envsecret("OIDC_OP_TOKEN_ENDPOINT")
-    OIDC_OP_USER_ENDPOINT = envsecret("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = envsecret("OIDC_OP_USER_ENDPOINT")  # may stay empty: claims from the ID token
     OIDC_OP_JWKS_ENDPOINT = envsecret("OIDC_OP_JWKS_ENDPOINT")
     OIDC_RP_SIGN_ALGO = envsecret("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = envsecret("OIDC_RP_SCOPES", "openid email profile")
@@ -123,6 +123,7 @@ if OIDC_ENABLED:
     # Refuse an e-mail claim unless the provider marks it verified (email_verified); ADFS does not send
     # that claim, so set OIDC_REQUIRE_VERIFIED_EMAIL=False there (its addresses come from the directory).
     OIDC_REQUIRE_VERIFIED_EMAIL = envbool("OIDC_REQUIRE_VERIFIED_EMAIL", "True")
+    OIDC_EMAIL_CLAIM = envsecret("OIDC_EMAIL_CLAIM", "email")  # ADFS without an e-mail rule: upn
     OIDC_TIMEOUT = envint("OIDC_TIMEOUT", "10")
     OIDC_VERIFY_SSL = envbool("OIDC_VERIFY_SSL", "True")  # or a path to the municipality's CA bundle
     if envsecret("OIDC_CA_BUNDLE"):

@@ -15,6 +15,10 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 logger = logging.getLogger(__name__)
 
 
+# Claims about the token itself, not about the person.
+PROTOCOL_CLAIMS = {"iss", "aud", "exp", "iat", "nbf", "nonce", "at_hash", "c_hash", "azp", "auth_time", "sid"}
+
+
 def _is_true(value) -> bool:
     return value is True or (isinstance(value, str) and value.lower() == "true")
 
@@ -33,6 +37,20 @@ class InvitedUserOIDCBackend(OIDCAuthenticationBackend):
         if audience is not None and self.OIDC_RP_CLIENT_ID not in audiences:
             raise SuspiciousOperation("ID token audience does not match OIDC_RP_CLIENT_ID")
         return payload
+
+    def get_userinfo(self, access_token, id_token, payload):
+        """The claims of the verified ID token, completed by the userinfo endpoint when one is configured.
+        ADFS answers userinfo with the subject only and puts e-mail and name into the ID token."""
+        claims = {key: value for key, value in payload.items() if key not in PROTOCOL_CLAIMS}
+        if self.OIDC_OP_USER_ENDPOINT:
+            userinfo = super().get_userinfo(access_token, id_token, payload)
+            if userinfo.get("sub") != payload.get("sub"):
+                raise SuspiciousOperation("userinfo subject does not match the ID token")
+            claims.update(userinfo)
+        email_claim = getattr(settings, "OIDC_EMAIL_CLAIM", "email") or "email"
+        if email_claim != "email":
+            claims["email"] = claims.get(email_claim)
+        return claims
 
     def verify_claims(self, claims):
         if not claims.get("email"):

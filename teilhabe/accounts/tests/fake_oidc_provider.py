@@ -30,6 +30,8 @@ class FakeProvider:
         self.access_tokens = {}
         self.token_requests = []
         self.audience = client_id
+        self.userinfo_only_sub = False  # like ADFS: userinfo names the subject only
+        self.userinfo_sub = None  # set to answer userinfo with another subject than the ID token
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -51,7 +53,13 @@ class FakeProvider:
                 if path == "/userinfo":
                     token = self.headers.get("Authorization", "").removeprefix("Bearer ")
                     claims = provider.access_tokens.get(token)
-                    return self._json(200, claims) if claims else self._json(401, {"error": "invalid_token"})
+                    if not claims:
+                        return self._json(401, {"error": "invalid_token"})
+                    if provider.userinfo_only_sub:
+                        claims = {"sub": claims["sub"]}
+                    if provider.userinfo_sub:
+                        claims = {**claims, "sub": provider.userinfo_sub}
+                    return self._json(200, claims)
                 return self._json(404, {})
 
             def do_POST(self):
@@ -122,21 +130,21 @@ class FakeProvider:
         if challenge != query["code_challenge"]:
             return 400, {"error": "invalid_grant", "error_description": "PKCE"}
         now = int(time.time())
+        claims = {"sub": "user-1", **grant["claims"]}
         id_claims = {
             "iss": self.url,
             "aud": self.audience,
-            "sub": grant["claims"].get("sub", "user-1"),
             "iat": now,
             "exp": now + 300,
             "nonce": query["nonce"],
-            **grant["claims"],
+            **claims,
         }
         pem = self.signing_key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
         id_token = jwt.encode(id_claims, pem, algorithm="RS256", headers={"kid": "test-key"})
         access_token = secrets.token_urlsafe(16)
-        self.access_tokens[access_token] = grant["claims"]
+        self.access_tokens[access_token] = claims
         return 200, {
             "access_token": access_token,
             "token_type": "Bearer",

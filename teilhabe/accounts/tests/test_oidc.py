@@ -27,6 +27,8 @@ def sso(settings, provider):
     settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, BACKEND]
     provider.signing_key = provider.key
     provider.audience = provider.client_id
+    provider.userinfo_only_sub = False
+    provider.userinfo_sub = None
     return provider
 
 
@@ -162,3 +164,33 @@ def test_an_error_from_the_provider_returns_to_login_with_a_message(client, sso,
     response = client.get("/konto/sso/callback/", {"error": "access_denied", "state": "x"})
     assert response["Location"] == "/konto/anmelden/"
     assert any("Anmeldung mit Keycloak Musterstadt ist fehlgeschlagen" in t for t in messages_of(response))
+
+
+class TestAdfsLikeProviders:
+    """ADFS answers userinfo with the subject only and sends e-mail and name in the ID token, often without
+    email_verified, sometimes with the address only in `upn`."""
+
+    @pytest.fixture(autouse=True)
+    def adfs(self, sso, settings):
+        sso.userinfo_only_sub = True
+        settings.OIDC_REQUIRE_VERIFIED_EMAIL = False
+
+    def test_the_email_is_taken_from_the_id_token(self, client, sso, office_user):
+        sign_in(client, sso, {"sub": "adfs-7", "email": "amt@example.org"})
+        assert client.session[SESSION_KEY] == str(office_user.pk)
+
+    def test_it_works_without_a_userinfo_endpoint(self, client, sso, settings, office_user):
+        settings.OIDC_OP_USER_ENDPOINT = ""
+        sign_in(client, sso, {"sub": "adfs-7", "email": "amt@example.org"})
+        assert client.session[SESSION_KEY] == str(office_user.pk)
+
+    def test_the_email_claim_can_be_configured(self, client, sso, settings, office_user):
+        settings.OIDC_EMAIL_CLAIM = "upn"
+        sign_in(client, sso, {"sub": "adfs-7", "upn": "amt@example.org", "email": "privat@example.net"})
+        assert client.session[SESSION_KEY] == str(office_user.pk)
+
+    def test_a_userinfo_answer_for_another_subject_is_refused(self, client, sso, office_user):
+        sso.userinfo_sub = "someone-else"
+        response = sign_in(client, sso, {"sub": "adfs-7", "email": "amt@example.org"})
+        assert SESSION_KEY not in client.session
+        assert response["Location"] == "/konto/anmelden/"
