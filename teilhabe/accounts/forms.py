@@ -129,7 +129,9 @@ class InviteForm(RoleOrganisationMixin, forms.Form):
         label=gettext_lazy("E-Mail-Adresse"),
         help_text=gettext_lazy("An diese Adresse geht die Einladung; sie ist zugleich der Benutzername."),
     )
-    role = forms.ChoiceField(label=gettext_lazy("Rolle"), choices=Role.choices)
+    role = forms.ChoiceField(
+        label=gettext_lazy("Rolle"), choices=[("", gettext_lazy("– bitte wählen –")), *Role.choices]
+    )
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
