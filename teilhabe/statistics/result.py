@@ -88,13 +88,35 @@ class FactCheckResult:
         items = sorted(self.by_nationality.items(), key=lambda kv: (-kv[1], kv[0]))
         return items[:n]
 
-    def indicator_rows(self) -> list[tuple[str, str, str, str, str, int]]:
-        """All figures as (indicator, dimension, area, group, category, value).
+    def by_district_totals(self) -> dict[str, dict[str, int]]:
+        """district -> residents, migration_background, foreigners, germans_with_migration_background."""
+        out: dict[str, dict[str, int]] = {}
+        for (district, status), value in self.by_district.items():
+            row = out.setdefault(
+                district,
+                {
+                    "residents": 0,
+                    "migration_background": 0,
+                    "foreigners": 0,
+                    "germans_with_migration_background": 0,
+                },
+            )
+            row["residents"] += value
+            if status != "german_without_mb":
+                row["migration_background"] += value
+            if status == "foreigner":
+                row["foreigners"] += value
+            if status == "german_with_mb":
+                row["germans_with_migration_background"] += value
+        return out
 
-        ``dimension`` names the breakdown ("" for the headline figures),
-        ``area`` the district ("" = whole city), ``group`` the breakdown's value
-        (sex, age group, citizenship code, category) and ``category`` the status
-        split (one of :data:`STATUSES`, or "mb"/"no_mb" in the pyramid).
+    def indicator_rows(self) -> list[tuple[str, str, str, str, str, int]]:
+        """All figures as (indicator, dimension, area, group, category, value) rows.
+
+        ``dimension`` names the breakdown ("" for the headline figures), ``area`` the district
+        ("" = whole city), ``group`` the breakdown's value (sex, age group, citizenship code,
+        category) and ``category`` the split by status (one of :data:`STATUSES`) or, in the
+        age pyramid, "<sex>:mb" / "<sex>:no_mb".
         """
         rows: list[tuple[str, str, str, str, str, int]] = []
         for key, value in self.headline().items():
@@ -103,8 +125,9 @@ class FactCheckResult:
             rows.append(
                 ("germans_with_migration_background", "category", "", key, "", self.by_category.get(key, 0))
             )
-        for (district, status), value in sorted(self.by_district.items()):
-            rows.append(("residents", "district", district, "", status, value))
+        for district, figures in sorted(self.by_district_totals().items()):
+            for key, value in figures.items():
+                rows.append((key, "district", district, "", "", value))
         for (sex, status), value in sorted(self.by_sex.items()):
             rows.append(("residents", "sex", "", sex, status, value))
         for (group, status), value in sorted(self.by_age_group.items()):
@@ -112,5 +135,5 @@ class FactCheckResult:
         for code, value in sorted(self.by_nationality.items()):
             rows.append(("foreigners", "nationality", "", code, "", value))
         for (group, sex, mb), value in sorted(self.pyramid.items()):
-            rows.append(("residents", "pyramid", "", "%s:%s" % (group, sex), "mb" if mb else "no_mb", value))
+            rows.append(("residents", "pyramid", "", group, "%s:%s" % (sex, "mb" if mb else "no_mb"), value))
         return rows

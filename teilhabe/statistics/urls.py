@@ -1,2 +1,14 @@
+from django.urls import path
+
+from teilhabe.statistics import views
+
 app_name = "statistics"
-urlpatterns = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("stadtteile/", views.districts, name="districts"),
+    path("staatsangehoerigkeiten/", views.nationalities, name="nationalities"),
+    path("altersaufbau/", views.pyramid, name="pyramid"),
+    path("export/<slug:factcheck_table>.<slug:factcheck_format>", views.export, name="export"),
+    path("registerauszug/", views.upload_extract, name="upload_extract"),
+    path("statistiktabelle/", views.upload_table, name="upload_table"),
+]

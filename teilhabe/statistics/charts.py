@@ -1,0 +1,107 @@
+"""Server-side SVG charts (matplotlib) of the Faktencheck tables. Each chart stands beside its table,
+which carries the same numbers for screen readers; suppressed cells are left out of the chart."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from teilhabe.statistics.tables import Table  # noqa: E402
+
+ACCENT = "#1f4e79"
+ACCENT_LIGHT = "#8fb3d9"
+WARM = "#b5562d"
+WARM_LIGHT = "#f0b48f"
+
+plt.rcParams.update({"svg.fonttype": "none", "font.size": 10, "font.family": "DejaVu Sans"})
+
+
+def _svg(figure: Figure, title: str) -> str:
+    out = io.StringIO()
+    figure.savefig(out, format="svg", bbox_inches="tight")
+    plt.close(figure)
+    svg = out.getvalue()
+    svg = svg[svg.index("<svg") :]
+    return svg.replace("<svg ", '<svg role="img" aria-label="%s" ' % title.replace('"', "'"), 1)
+
+
+def _number(cell):
+    if cell.hidden or cell.value is None:
+        return None
+    return float(cell.value)
+
+
+def _german(ax):
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}".replace(",", ".")))
+
+
+def timeseries_chart(table: Table, title: str) -> str:
+    """Shares of residents with migration background and of foreigners over the reference dates."""
+    labels = [row[0].value for row in table.rows]
+    mb = [_number(row[3]) for row in table.rows]
+    foreign = [_number(row[5]) for row in table.rows]
+    figure, ax = plt.subplots(figsize=(6.4, 3.2))
+    xs = list(range(len(labels)))
+    ax.plot(xs, mb, marker="o", color=ACCENT, label="Migrationshintergrund in %")
+    ax.plot(xs, foreign, marker="s", color=WARM, label="Ausländer in %")
+    ax.set_xticks(xs, labels)
+    for series in (mb, foreign):
+        for x, y in zip(xs, series, strict=True):
+            if y is not None:
+                ax.annotate(
+                    ("%.1f" % y).replace(".", ","),
+                    (x, y),
+                    textcoords="offset points",
+                    xytext=(0, 6),
+                    ha="center",
+                )
+    ax.set_ylim(0, max([v for v in mb + foreign if v is not None] or [1]) * 1.25)
+    ax.set_ylabel("%")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, loc="lower right")
+    return _svg(figure, title)
+
+
+def district_chart(table: Table, title: str) -> str:
+    """Share of residents with migration background per district (horizontal bars)."""
+    rows = [row for i, row in enumerate(table.rows) if i not in table.total_rows]
+    labels = [row[0].value for row in rows][::-1]
+    mb = [_number(row[3]) or 0 for row in rows][::-1]
+    foreign = [_number(row[5]) or 0 for row in rows][::-1]
+    figure, ax = plt.subplots(figsize=(6.4, 0.35 * len(rows) + 1))
+    y = range(len(rows))
+    ax.barh([i + 0.2 for i in y], mb, height=0.4, color=ACCENT, label="mit Migrationshintergrund in %")
+    ax.barh([i - 0.2 for i in y], foreign, height=0.4, color=WARM, label="Ausländer in %")
+    ax.set_yticks(list(y), labels)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, loc="lower right", fontsize=8)
+    return _svg(figure, title)
+
+
+def pyramid_chart(table: Table, title: str) -> str:
+    """Age pyramid: men left, women right, each split by migration background."""
+    rows = [row for i, row in enumerate(table.rows) if i not in table.total_rows][::-1]
+    labels = [row[0].value for row in rows]
+    m_no, m_mb, w_no, w_mb = ([(_number(row[c]) or 0) for row in rows] for c in (1, 2, 3, 4))
+    figure, ax = plt.subplots(figsize=(6.4, 3.6))
+    y = range(len(rows))
+    ax.barh(y, [-v for v in m_no], color=ACCENT, label="männlich ohne MH")
+    ax.barh(y, [-v for v in m_mb], left=[-v for v in m_no], color=ACCENT_LIGHT, label="männlich mit MH")
+    ax.barh(y, w_no, color=WARM, label="weiblich ohne MH")
+    ax.barh(y, w_mb, left=w_no, color=WARM_LIGHT, label="weiblich mit MH")
+    ax.set_yticks(list(y), labels)
+    from matplotlib.ticker import FuncFormatter
+
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{abs(v):,.0f}".replace(",", ".")))
+    ax.axvline(0, color="#1c2430", linewidth=0.8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, fontsize=8, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.1))
+    return _svg(figure, title)

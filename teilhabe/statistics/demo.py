@@ -1,0 +1,23 @@
+"""Demo data: synthetic register extracts for 31.12.2020 and 31.12.2023 whose derived table is exactly the
+seed report's table, computed and stored through the same code path as `teilhabe factcheck --store`."""
+
+from django.conf import settings
+
+from teilhabe.statistics.synthetic import DEMO_SPECS, write_demo_extract
+
+DEMO_YEARS = (2020, 2023)
+
+
+def demo_extract_path(municipality, year):
+    return settings.VAR_DIR / "demo" / ("registerauszug-%s-%d.csv" % (municipality.slug, year))
+
+
+def load_demo(municipality):
+    """Generate (once; deterministic) and store both demo extracts. Safe to run again."""
+    from teilhabe.statistics.services import compute_and_store
+
+    for year in DEMO_YEARS:
+        path = demo_extract_path(municipality, year)
+        if not path.exists():
+            write_demo_extract(year, path)
+        compute_and_store(municipality, path, DEMO_SPECS[year].reference_date)

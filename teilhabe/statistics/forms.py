@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+
+
+class RegisterExtractForm(forms.Form):
+    file = forms.FileField(
+        label=_("Registerauszug"),
+        help_text=_(
+            "CSV (UTF-8 oder Windows-1252, getrennt durch ; oder ,), Parquet oder XLSX; eine Zeile je Person."
+        ),
+    )
+    reference_date = forms.DateField(
+        label=_("Stichtag"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    columns = forms.FileField(
+        label=_("Spaltenzuordnung (optional)"),
+        required=False,
+        help_text=_(
+            "CSV mit zwei Spalten „Quellspalte;Zielspalte“ oder JSON, wenn die Kopfzeile andere Namen hat."
+        ),
+    )
+
+
+class StatisticsTableForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tabelle des Statistikamts"),
+        help_text=_("XLSX oder CSV mit den Spalten Indikator, Gebiet, Stichtag, Wert."),
+    )

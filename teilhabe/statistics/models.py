@@ -1,0 +1,100 @@
+"""Stored fact checks: one row per municipality and reference date, and its figures as a long table."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.municipalities.models import MunicipalityOwned
+
+HEADLINE_FIELDS = (
+    "residents",
+    "nationalities",
+    "migration_background",
+    "foreigners",
+    "foreigners_eu",
+    "foreigners_third_country",
+    "germans_with_migration_background",
+    "asylum_background",
+)
+
+
+class FactCheck(MunicipalityOwned):
+    """The Faktencheck Migration of one municipality at one reference date (Stichtag)."""
+
+    class Source(models.TextChoices):
+        REGISTER_EXTRACT = "register_extract", _("Registerauszug")
+        STATISTICS_OFFICE = "statistics_office", _("Tabelle des Statistikamts")
+
+    reference_date = models.DateField(_("Stichtag"))
+    source = models.CharField(_("Quelle"), max_length=20, choices=Source.choices)
+    file_name = models.CharField(_("Datei"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("Erstellt am"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Erstellt von"),
+    )
+    residents = models.PositiveIntegerField(_("Einwohner"), null=True, blank=True)
+    nationalities = models.PositiveIntegerField(_("Nationen"), null=True, blank=True)
+    migration_background = models.PositiveIntegerField(
+        _("Menschen mit Migrationshintergrund"), null=True, blank=True
+    )
+    foreigners = models.PositiveIntegerField(_("Ausländer"), null=True, blank=True)
+    foreigners_eu = models.PositiveIntegerField(_("Ausländer aus EU-Staaten"), null=True, blank=True)
+    foreigners_third_country = models.PositiveIntegerField(
+        _("Ausländer aus Drittstaaten"), null=True, blank=True
+    )
+    germans_with_migration_background = models.PositiveIntegerField(
+        _("Deutsche mit Migrationshintergrund"), null=True, blank=True
+    )
+    asylum_background = models.PositiveIntegerField(_("Personen mit Asylhintergrund"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["reference_date"]
+        verbose_name = _("Faktencheck")
+        verbose_name_plural = _("Faktenchecks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "reference_date"], name="statistics_factcheck_unique_date"
+            )
+        ]
+
+    def __str__(self):
+        return "Faktencheck %s" % self.reference_date.strftime("%d.%m.%Y")
+
+
+class Indicator(MunicipalityOwned):
+    """One figure of a fact check: a long, queryable table.
+
+    ``dimension`` names the breakdown ("" for city-wide figures, "district", "sex", "age_group",
+    "nationality", "category", "pyramid"), ``area`` the district ("" = whole city), ``group`` the value
+    of the breakdown (sex, age group, citizenship code, category) and ``category`` the split by status
+    ("german_without_mb", "german_with_mb", "foreigner") or, in the pyramid, "m:mb" etc.
+    """
+
+    fact_check = models.ForeignKey(
+        FactCheck, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("Faktencheck")
+    )
+    reference_date = models.DateField(_("Stichtag"))
+    indicator = models.CharField(_("Kennzahl"), max_length=60)
+    dimension = models.CharField(_("Gliederung"), max_length=30, blank=True)
+    area = models.CharField(_("Gebiet"), max_length=120, blank=True)
+    group = models.CharField(_("Gruppe"), max_length=60, blank=True)
+    category = models.CharField(_("Kategorie"), max_length=30, blank=True)
+    value = models.BigIntegerField(_("Wert"))
+
+    class Meta:
+        ordering = ["reference_date", "indicator", "dimension", "area", "group", "category"]
+        verbose_name = _("Kennzahl")
+        verbose_name_plural = _("Kennzahlen")
+        indexes = [
+            models.Index(
+                fields=["municipality", "dimension", "reference_date"], name="statistics_ind_dim_date"
+            )
+        ]
+
+    def __str__(self):
+        return "%s %s %s %s: %s" % (self.indicator, self.dimension, self.area, self.group, self.value)

@@ -1,0 +1,64 @@
+"""The demo municipality shows the seed report's table, computed from its synthetic extracts."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from teilhabe.statistics.demo import load_demo
+from teilhabe.statistics.models import FactCheck, Indicator
+
+SEED = [
+    ("Einwohner", "70.787", "72.477"),
+    ("Nationen", "125", "125"),
+    ("davon Menschen mit Migrationshintergrund", "27.027", "30.199"),
+    ("Menschen mit Migrationshintergrund in %", "38,2%", "41,7%"),
+    ("davon Ausländer", "11.689", "14.239"),
+    ("Ausländer in %", "16,5%", "19,6%"),
+    ("davon aus EU-Staaten", "45,2%", "40,5%"),
+    ("davon aus Drittstaaten", "54,8%", "59,5%"),
+    ("Personen mit Asylhintergrund", "1.372", "1.549"),
+]
+
+
+def table_rows(html: str, table_id: str) -> list[tuple[str, ...]]:
+    table = html[html.index('id="%s"' % table_id) :]
+    table = table[: table.index("</table>")]
+    body = table[table.index("<tbody>") :]
+    rows = []
+    for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S):
+        cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", tr, re.S)
+        rows.append(tuple(re.sub(r"<[^>]+>", "", c).strip() for c in cells))
+    return rows
+
+
+@pytest.mark.django_db
+def test_the_demo_overview_shows_the_seed_table_exactly(client, demo_municipality, office_user):
+    client.force_login(office_user)
+    html = client.get(reverse("statistics:overview", args=[demo_municipality.slug])).content.decode()
+    assert table_rows(html, "table-comparison") == SEED
+    assert '<th scope="col" class="num">31.12.2020</th>' in html
+    assert "Quelle: Faktencheck Migration 2020 &amp; 2023 Musterstadt" in html
+
+
+@pytest.mark.django_db
+def test_the_public_demo_overview_shows_the_seed_table_too(client, demo_municipality):
+    html = client.get(reverse("statistics_public:index", args=[demo_municipality.slug])).content.decode()
+    assert table_rows(html, "table-comparison") == SEED
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_twice_changes_nothing(demo_municipality):
+    before = sorted(
+        Indicator.objects.values_list(
+            "reference_date", "indicator", "dimension", "area", "group", "category", "value"
+        )
+    )
+    load_demo(demo_municipality)
+    after = sorted(
+        Indicator.objects.values_list(
+            "reference_date", "indicator", "dimension", "area", "group", "category", "value"
+        )
+    )
+    assert before == after
+    assert FactCheck.objects.count() == 2

@@ -1,0 +1,307 @@
+"""Faktencheck pages: internal (any member reads, the office uploads) and public (disclosure control)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from teilhabe.accounts.decorators import member_required, public_view, role_required
+from teilhabe.accounts.roles import OFFICE
+from teilhabe.statistics import charts, exports, services, tables
+from teilhabe.statistics.extract import ExtractError
+from teilhabe.statistics.forms import RegisterExtractForm, StatisticsTableForm
+from teilhabe.statistics.models import FactCheck
+
+INTERNAL = "statistics"
+PUBLIC = "statistics_public"
+
+PAGES = [
+    ("overview", "index", _("Übersicht")),
+    ("districts", "districts", _("Stadtteile")),
+    ("nationalities", "nationalities", _("Staatsangehörigkeiten")),
+    ("pyramid", "pyramid", _("Altersaufbau")),
+]
+
+
+def _threshold(municipality) -> int:
+    return municipality.disclosure_threshold
+
+
+def _parse(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _chosen(request, dates, name, default):
+    chosen = _parse(request.GET.get(name))
+    return chosen if chosen in dates else default
+
+
+def _context(request, page: str, public: bool) -> dict:
+    namespace = PUBLIC if public else INTERNAL
+    tabs = []
+    for key, public_name, label in PAGES:
+        url_name = public_name if public else key
+        tabs.append(
+            {
+                "label": label,
+                "url": reverse("%s:%s" % (namespace, url_name), args=[request.municipality.slug]),
+                "active": key == page,
+            }
+        )
+    return {
+        "public": public,
+        "namespace": namespace,
+        "tabs": tabs,
+        "threshold": _threshold(request.municipality),
+        "page": page,
+    }
+
+
+def _comparison_dates(request, dates):
+    default_b = dates[-1] if dates else None
+    default_a = dates[-2] if len(dates) > 1 else None
+    a = _chosen(request, dates, "stichtag1", default_a)
+    b = _chosen(request, dates, "stichtag2", default_b)
+    return [d for d in (a, b) if d is not None]
+
+
+def build_table(request, key: str, public: bool):
+    """The table `key` for the request's municipality and chosen dates (None if there is no data)."""
+    municipality = request.municipality
+    threshold = _threshold(municipality)
+    dates = tables.available_dates(municipality)
+    if not dates:
+        return None
+    if key == "comparison":
+        return tables.comparison_table(
+            municipality, _comparison_dates(request, dates), public=public, threshold=threshold
+        )
+    if key == "timeseries":
+        return tables.timeseries_table(municipality, public=public, threshold=threshold)
+    date = _chosen(request, dates, "stichtag", dates[-1])
+    builders = {
+        "districts": tables.district_table,
+        "nationalities": tables.nationality_table,
+        "pyramid": tables.pyramid_table,
+    }
+    if key not in builders:
+        raise Http404
+    return builders[key](municipality, date, public=public, threshold=threshold)
+
+
+def _overview(request, public: bool):
+    dates = tables.available_dates(request.municipality)
+    ctx = _context(request, "overview", public)
+    ctx["dates"] = dates
+    if dates:
+        comparison = build_table(request, "comparison", public)
+        timeseries = build_table(request, "timeseries", public)
+        ctx.update(
+            comparison=comparison,
+            selected=_comparison_dates(request, dates),
+            timeseries=timeseries,
+            timeseries_chart=charts.timeseries_chart(timeseries, _("Anteile im Zeitverlauf"))
+            if len(dates) > 1
+            else "",
+        )
+    if not public:
+        ctx["fact_checks"] = (
+            FactCheck.objects.for_municipality(request.municipality)
+            .select_related("created_by")
+            .order_by("-reference_date")
+        )
+    return render(request, "statistics/overview.html", ctx)
+
+
+def _date_page(request, page: str, public: bool):
+    dates = tables.available_dates(request.municipality)
+    ctx = _context(request, page, public)
+    ctx["dates"] = dates
+    if dates:
+        table = build_table(request, page, public)
+        ctx["table"] = table
+        ctx["selected_date"] = _chosen(request, dates, "stichtag", dates[-1])
+        chart = {"districts": charts.district_chart, "pyramid": charts.pyramid_chart}.get(page)
+        ctx["chart"] = chart(table, table.title) if chart and table.rows else ""
+    return render(request, "statistics/%s.html" % page, ctx)
+
+
+def _export(request, factcheck_table: str, factcheck_format: str, public: bool):
+    if factcheck_format not in exports.CONTENT_TYPES or factcheck_table not in (
+        "comparison",
+        "timeseries",
+        "districts",
+        "nationalities",
+        "pyramid",
+    ):
+        raise Http404
+    table = build_table(request, factcheck_table, public)
+    if table is None:  # nothing stored yet: an empty file rather than an error
+        table = tables.Table(key=factcheck_table, title=_("Faktencheck Migration"), header=[], rows=[])
+    data = exports.table_to_csv(table) if factcheck_format == "csv" else exports.table_to_xlsx(table)
+    response = HttpResponse(data, content_type=exports.CONTENT_TYPES[factcheck_format])
+    name = "faktencheck-%s-%s%s.%s" % (
+        request.municipality.slug,
+        factcheck_table,
+        "" if public else "-intern",
+        factcheck_format,
+    )
+    response["Content-Disposition"] = 'attachment; filename="%s"' % name
+    return response
+
+
+# --- internal pages ----------------------------------------------------------------------------
+
+
+@member_required
+def overview(request):
+    return _overview(request, public=False)
+
+
+@member_required
+def districts(request):
+    return _date_page(request, "districts", public=False)
+
+
+@member_required
+def nationalities(request):
+    return _date_page(request, "nationalities", public=False)
+
+
+@member_required
+def pyramid(request):
+    return _date_page(request, "pyramid", public=False)
+
+
+@member_required
+def export(request, factcheck_table, factcheck_format):
+    return _export(request, factcheck_table, factcheck_format, public=False)
+
+
+def _saved_upload(uploaded, directory: Path) -> Path:
+    """The uploaded file on disk, keeping its suffix (the reader goes by it)."""
+    target = directory / (Path(uploaded.name).name or "upload.csv")
+    with open(target, "wb") as out:
+        for chunk in uploaded.chunks():
+            out.write(chunk)
+    return target
+
+
+def _add_problems(form, field, error: ExtractError):
+    form.add_error(
+        field,
+        _("Die Datei „%(name)s“ wurde nicht übernommen, nichts wurde gespeichert.")
+        % {"name": error.file_name},
+    )
+    for problem in error.problems:
+        form.add_error(field, problem)
+
+
+@role_required(OFFICE)
+def upload_extract(request):
+    form = RegisterExtractForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        with tempfile.TemporaryDirectory(prefix="teilhabe-upload-") as tmp:
+            path = _saved_upload(uploaded, Path(tmp))
+            columns = None
+            if form.cleaned_data.get("columns"):
+                mapping_upload = form.cleaned_data["columns"]
+                columns = Path(tmp) / ("columns" + (Path(mapping_upload.name).suffix.lower() or ".csv"))
+                with open(columns, "wb") as out:
+                    shutil.copyfileobj(mapping_upload, out)
+            try:
+                fact_check = services.compute_and_store(
+                    request.municipality,
+                    path,
+                    form.cleaned_data["reference_date"],
+                    columns=columns,
+                    user=request.user,
+                    file_name=uploaded.name,
+                )
+            except ExtractError as error:
+                _add_problems(form, "file", error)
+            else:
+                messages.success(
+                    request,
+                    _("Der Faktencheck zum %(date)s wurde berechnet und gespeichert.")
+                    % {"date": fact_check.reference_date.strftime("%d.%m.%Y")},
+                )
+                return redirect(_overview_url(request, fact_check.reference_date))
+    ctx = _context(request, "upload", False)
+    ctx.update(form=form, title=_("Registerauszug hochladen"), kind="extract")
+    return render(request, "statistics/upload.html", ctx)
+
+
+@role_required(OFFICE)
+def upload_table(request):
+    form = StatisticsTableForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        with tempfile.TemporaryDirectory(prefix="teilhabe-upload-") as tmp:
+            path = _saved_upload(uploaded, Path(tmp))
+            try:
+                stored = services.import_statistics_table(
+                    request.municipality, path, user=request.user, file_name=uploaded.name
+                )
+            except ExtractError as error:
+                _add_problems(form, "file", error)
+            else:
+                messages.success(
+                    request,
+                    _("Die Tabelle wurde übernommen: %(dates)s.")
+                    % {"dates": ", ".join(f.reference_date.strftime("%d.%m.%Y") for f in stored)},
+                )
+                return redirect(_overview_url(request, stored[-1].reference_date))
+    ctx = _context(request, "upload", False)
+    ctx.update(form=form, title=_("Tabelle des Statistikamts importieren"), kind="table")
+    return render(request, "statistics/upload.html", ctx)
+
+
+def _overview_url(request, date: dt.date) -> str:
+    dates = tables.available_dates(request.municipality)
+    earlier = [d for d in dates if d < date]
+    url = reverse("statistics:overview", args=[request.municipality.slug])
+    query = "?stichtag2=%s" % date.isoformat()
+    if earlier:
+        query += "&stichtag1=%s" % earlier[-1].isoformat()
+    return url + query
+
+
+# --- public transparency pages -----------------------------------------------------------------
+
+
+@public_view
+def public_overview(request):
+    return _overview(request, public=True)
+
+
+@public_view
+def public_districts(request):
+    return _date_page(request, "districts", public=True)
+
+
+@public_view
+def public_nationalities(request):
+    return _date_page(request, "nationalities", public=True)
+
+
+@public_view
+def public_pyramid(request):
+    return _date_page(request, "pyramid", public=True)
+
+
+@public_view
+def public_export(request, factcheck_table, factcheck_format):
+    return _export(request, factcheck_table, factcheck_format, public=True)
