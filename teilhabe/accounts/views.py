@@ -3,6 +3,7 @@ import smtplib
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,7 +17,7 @@ from mozilla_django_oidc import views as oidc_views
 
 from teilhabe.accounts import services
 from teilhabe.accounts.decorators import role_required
-from teilhabe.accounts.forms import InviteForm, LoginForm, MembershipForm, ProfileForm
+from teilhabe.accounts.forms import InviteForm, LoginForm, MembershipForm, ProfileForm, has_access_somewhere
 from teilhabe.accounts.models import Membership
 from teilhabe.accounts.roles import OFFICE, Role
 from teilhabe.municipalities.scoping import get_scoped_or_404
@@ -51,6 +52,16 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        if not has_access_somewhere(form.user):
+            # Deactivated since the invitation went out: the password is kept, but no way in.
+            logout(self.request)
+            messages.error(
+                self.request,
+                _(
+                    "Ihr Passwort ist gespeichert, aber Ihr Zugang ist derzeit in keiner Kommune freigeschaltet. Bitte wenden Sie sich an Ihr Integrationsamt."
+                ),
+            )
+            return redirect("accounts:login")
         messages.success(self.request, _("Willkommen bei Teilhabe! Ihr Passwort ist gespeichert."))
         return response
 

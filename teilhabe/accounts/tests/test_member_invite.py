@@ -160,3 +160,16 @@ def test_the_invitation_is_recorded_in_the_audit_trail(office_client, municipali
     entry = LogEntry.objects.get_for_object(membership).get(action=LogEntry.Action.CREATE)
     assert entry.actor == office_user
     assert entry.additional_data == {"municipality_id": municipality.pk}
+
+
+def test_a_membership_deactivated_before_acceptance_gives_no_access(client, office_client, municipality):
+    invite(office_client, municipality)
+    Membership.objects.filter(user__email="nora@example.org").update(is_active=False)
+    link = link_in(mail.outbox[0]).replace("http://testserver", "")
+    client.logout()
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(
+        form_url, {"new_password1": "Sonnenblume-1987", "new_password2": "Sonnenblume-1987"}, follow=True
+    )
+    assert SESSION_KEY not in client.session
+    assert "in keiner Kommune freigeschaltet" in response.content.decode()
