@@ -6,6 +6,7 @@ app_name = "directory"
 urlpatterns = [
     path("", organisations.organisation_list, name="organisation_list"),
     path("neu/", organisations.organisation_create, name="organisation_create"),
+    path("meine-organisation/bearbeiten/", organisations.own_organisation_edit, name="own_organisation_edit"),
     path(
         "organisationen/<int:organisation_id>/", organisations.organisation_detail, name="organisation_detail"
     ),

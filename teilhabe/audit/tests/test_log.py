@@ -44,7 +44,7 @@ def test_it_filters_by_type_action_person_date_and_text(
 ):
     client.force_login(department_user)
     client.post(
-        reverse("directory:organisation_edit", args=[municipality.slug, department.pk]),
+        reverse("directory:own_organisation_edit", args=[municipality.slug]),
         {"short_name": "KA", "phone": "0851 42", "languages": ["de"]},
     )
     client.force_login(office_user)

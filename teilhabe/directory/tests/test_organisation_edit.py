@@ -46,7 +46,7 @@ def test_duplicate_names_are_refused_in_german(office_client, municipality, part
 def test_an_editor_edits_their_own_organisation_but_not_its_name(client, partner_user, municipality, partner):
     client.force_login(partner_user)
     response = client.post(
-        url("organisation_edit", municipality, partner.pk),
+        url("own_organisation_edit", municipality),
         {"name": "Umbenannt", "short_name": "Caritas", "phone": "0851 999", "languages": ["de"]},
     )
     assert response.status_code == 302
@@ -56,10 +56,40 @@ def test_an_editor_edits_their_own_organisation_but_not_its_name(client, partner
     assert entry.actor == partner_user and "phone" in entry.changes
 
 
-def test_an_editor_cannot_edit_another_organisation(client, department_user, municipality, partner):
+def test_an_editor_finds_the_edit_button_only_on_their_own_organisation(
+    client, partner_user, municipality, partner, department
+):
+    client.force_login(partner_user)
+    own = client.get(url("organisation_detail", municipality, partner.pk)).content.decode()
+    other = client.get(url("organisation_detail", municipality, department.pk)).content.decode()
+    assert url("own_organisation_edit", municipality) in own
+    assert url("own_organisation_edit", municipality) not in other
+
+
+def test_an_editor_cannot_edit_another_organisation(
+    client, department_user, municipality, partner, department
+):
     client.force_login(department_user)
     assert client.get(url("organisation_edit", municipality, partner.pk)).status_code == 403
     assert client.post(url("organisation_edit", municipality, partner.pk), {"phone": "1"}).status_code == 403
+    client.post(url("own_organisation_edit", municipality), {"phone": "0851 1", "languages": ["de"]})
+    partner.refresh_from_db()
+    department.refresh_from_db()
+    assert partner.phone == "" and department.phone == "0851 1"
+
+
+def test_an_editor_without_an_organisation_gets_404(client, municipality):
+    from teilhabe.accounts.roles import PARTNER_EDITOR
+    from teilhabe.conftest import make_member
+
+    client.force_login(make_member(municipality, PARTNER_EDITOR, "ohne@example.org"))
+    assert client.get(url("own_organisation_edit", municipality)).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["office", "advisory_board"])
+def test_the_own_organisation_page_is_for_editors(client, role_users, municipality, role):
+    client.force_login(role_users[role])
+    assert client.get(url("own_organisation_edit", municipality)).status_code == 403
 
 
 def test_the_board_cannot_edit(client, board_user, municipality, partner):

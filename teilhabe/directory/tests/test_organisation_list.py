@@ -34,9 +34,13 @@ def test_search_finds_name_short_name_and_notes(office_client, municipality, dep
     Organisation.objects.create(
         municipality=municipality, kind="community", name="Verein X", notes="Treffen im Haus International"
     )
-    names = lambda q: [
-        o.name for o in office_client.get(url("organisation_list", municipality), {"q": q}).context["page"]
-    ]  # noqa: E731
+
+    def names(q):
+        return [
+            o.name
+            for o in office_client.get(url("organisation_list", municipality), {"q": q}).context["page"]
+        ]
+
     assert names("kultur") == ["Kulturamt"]
     assert names("Caritas") == ["Caritasverband"]
     assert names("haus international") == ["Verein X"]

@@ -1,9 +1,9 @@
 """Organisation pages: list with search and filters, detail with everything linked to it, edit, delete."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, ProtectedError, Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -41,9 +41,11 @@ def organisation_list(request):
         kind=filters.get("art", ""),
         language=filters.get("sprache", ""),
     )
-    visible_contacts = (
-        Q() if is_office(request) else Q(contacts__consent_withdrawn=False, contacts__erased_at=None)
-    )
+    visible_contacts = Q()
+    if not is_office(request):  # the same people the detail page shows to other roles
+        visible_contacts = Q(
+            contacts__consent_withdrawn=False, contacts__erased_at=None, contacts__consent_date__isnull=False
+        )
     organisations = (
         organisations.select_related("parent")
         .annotate(contact_count=Count("contacts", filter=visible_contacts))
@@ -95,12 +97,23 @@ def organisation_create(request):
     return render(request, "directory/organisation_form.html", {"form": form, "organisation": None})
 
 
-@role_required(OFFICE, DEPARTMENT_EDITOR, PARTNER_EDITOR)
+@role_required(OFFICE)
 def organisation_edit(request, organisation_id):
     organisation = get_scoped_or_404(Organisation, request, pk=organisation_id)
-    if not can_edit_organisation(request, organisation):
-        raise PermissionDenied
-    restricted = not is_office(request)
+    return _edit(request, organisation, restricted=False)
+
+
+@role_required(DEPARTMENT_EDITOR, PARTNER_EDITOR)
+def own_organisation_edit(request):
+    """Editors keep the record of the organisation they act for up to date (and no other)."""
+    organisation_id = request.membership.organisation_id if request.membership else None
+    if organisation_id is None:
+        raise Http404
+    organisation = get_scoped_or_404(Organisation, request, pk=organisation_id)
+    return _edit(request, organisation, restricted=True)
+
+
+def _edit(request, organisation, *, restricted):
     form = OrganisationForm(
         request.POST or None, instance=organisation, municipality=request.municipality, restricted=restricted
     )
