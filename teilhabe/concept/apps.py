@@ -16,7 +16,10 @@ class ConceptConfig(AppConfig):
 
         for model in (m.Concept, m.FieldOfAction, m.Goal, m.Status, m.Tag, m.Focus, m.ReportingRound):
             auditlog.register(model)
-        auditlog.register(m.Measure, m2m_fields={"involved", "tags"}, exclude_fields=["sort_key"])
+        # current_report is bookkeeping (current_status, which is logged, says the same to people).
+        auditlog.register(
+            m.Measure, m2m_fields={"involved", "tags"}, exclude_fields=["sort_key", "current_report"]
+        )
         auditlog.register(m.StatusReport, exclude_fields=["snapshot"])
         for kwarg, model in {
             "concept_id": m.Concept,

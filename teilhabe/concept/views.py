@@ -2,6 +2,7 @@
 matrix. Every page runs a bounded number of queries whatever the number of measures and rounds."""
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 
 from teilhabe.accounts.decorators import member_required, role_of
@@ -11,6 +12,7 @@ from teilhabe.concept.forms import MeasureFilterForm
 from teilhabe.concept.services import access, charts, progress
 from teilhabe.concept.services.matrix import responsibility_matrix
 from teilhabe.concept.services.measures import filter_measures
+from teilhabe.directory.models import Organisation
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 PAGE_SIZE = 50
@@ -91,8 +93,15 @@ def measure_list(request, concept_id):
 def measure_detail(request, measure_id):
     measure = get_scoped_or_404(
         m.Measure.objects.select_related(
-            "concept", "field_of_action", "goal", "lead", "current_status", "current_report__round"
-        ).prefetch_related("involved", "tags", "foci"),
+            "concept",
+            "field_of_action",
+            "goal",
+            "lead__municipality",
+            "current_status",
+            "current_report__round",
+        ).prefetch_related(
+            Prefetch("involved", queryset=Organisation.objects.select_related("municipality")), "tags", "foci"
+        ),
         request,
         pk=measure_id,
     )

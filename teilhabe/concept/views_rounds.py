@@ -92,6 +92,8 @@ def round_detail(request, round_id):
     counts = dict.fromkeys(STATE_FILTERS, 0)
     for measure in measures.order_by("sort_key"):
         report = reports.get(measure.pk)
+        if report is not None:
+            report.round = a_round
         row_state = report.state if report else "missing"
         counts[row_state] += 1
         if state in STATE_FILTERS and row_state != state:

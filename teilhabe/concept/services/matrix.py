@@ -42,7 +42,9 @@ def responsibility_matrix(concept):
     leads = {(org, fld): n for org, fld, n in lead_counts}
     involved = {(org, fld): n for org, fld, n in involved_counts}
     org_ids = {org for org, _ in leads} | {org for org, _ in involved}
-    organisations = Organisation.objects.filter(pk__in=org_ids, municipality_id=concept.municipality_id)
+    organisations = Organisation.objects.filter(
+        pk__in=org_ids, municipality_id=concept.municipality_id
+    ).select_related("municipality")
     rows = []
     for organisation in organisations.order_by("kind", "name"):
         cells = [
