@@ -86,3 +86,15 @@ def test_a_superuser_may_change_any_role(client, django_user_model, municipality
     client.post(member_url("edit", municipality, own_office), {"role": ADVISORY_BOARD})
     own_office.refresh_from_db()
     assert own_office.role == ADVISORY_BOARD
+
+
+def test_the_page_needs_a_bounded_number_of_queries_whatever_the_history(
+    office_client, municipality, member, department, django_assert_max_num_queries
+):
+    for number in range(25):
+        member.role = DEPARTMENT_EDITOR if number % 2 else ADVISORY_BOARD
+        member.organisation = department if number % 2 else None
+        member.save()
+    with django_assert_max_num_queries(15):
+        response = office_client.get(member_url("edit", municipality, member))
+    assert response.status_code == 200

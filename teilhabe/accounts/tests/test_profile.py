@@ -43,3 +43,16 @@ def test_the_profile_form_cannot_change_email_or_rights(client, board_user):
     client.post(URL, {"first_name": "B", "last_name": "B", "email": "x@evil.example", "is_superuser": "on"})
     board_user.refresh_from_db()
     assert board_user.email == "beirat@example.org" and not board_user.is_superuser
+
+
+def test_the_profile_needs_a_bounded_number_of_queries(client, board_user, django_assert_max_num_queries):
+    from teilhabe.municipalities.models import Municipality
+
+    for number in range(10):
+        place = Municipality.objects.create(
+            name=f"Ort {number}", slug=f"ort-{number}", ags=f"0{number}111000", federal_state="BY"
+        )
+        Membership.objects.create(user=board_user, municipality=place, role=ADVISORY_BOARD)
+    client.force_login(board_user)
+    with django_assert_max_num_queries(8):
+        assert client.get(URL).status_code == 200
