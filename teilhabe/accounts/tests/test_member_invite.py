@@ -173,3 +173,12 @@ def test_a_membership_deactivated_before_acceptance_gives_no_access(client, offi
     )
     assert SESSION_KEY not in client.session
     assert "in keiner Kommune freigeschaltet" in response.content.decode()
+
+
+def test_a_locked_account_is_not_invited(office_client, municipality, outsider):
+    outsider.is_active = False
+    outsider.save()
+    response = invite(office_client, municipality, email="amt@anderstadt.example")
+    assert "gesperrt" in response.content.decode()
+    assert not Membership.objects.filter(user=outsider, municipality=municipality).exists()
+    assert not mail.outbox
