@@ -30,7 +30,7 @@ ACTION_LABELS = {
 }
 # Fields never shown in a history: the tenant and bookkeeping columns.
 HIDDEN_FIELDS = {"id", "municipality", "sort_key"}
-EMPTY = "—"
+EMPTY = ""
 
 
 @dataclass
@@ -164,8 +164,8 @@ def _describe(entry, names):
             continue
         old, new = (list(values) + [None, None])[:2]
         old, new = _display(model_field, old, names), _display(model_field, new, names)
-        if entry.action == LogEntry.Action.CREATE and old == EMPTY and new == EMPTY:
-            continue
+        if entry.action == LogEntry.Action.CREATE and (new == EMPTY or str(values[-1]) == "False"):
+            continue  # a new object: only the fields that were filled in
         changes.append(FieldChange(label, old, new))
     return HistoryEntry(
         entry=entry,

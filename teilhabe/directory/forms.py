@@ -123,6 +123,7 @@ class ContactForm(forms.ModelForm):
             "id", "name"
         )
         self.fields["consent_method"].label = _("Wie wurde die Einwilligung erteilt?")
+        self.fields["consent_method"].choices = [("", _("– keine Angabe –")), *Contact.ConsentMethod.choices]
         self.fields["consent_withdrawn"].help_text = _(
             "Bei einem Widerruf dürfen die Daten nicht mehr genutzt werden; bitte anschließend anonymisieren."
         )

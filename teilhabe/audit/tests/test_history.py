@@ -21,10 +21,10 @@ def test_history_for_names_fields_and_resolves_related_objects(
     newest, created = history
     assert newest.action == "geändert"
     changes = {c.label: (c.old, c.new) for c in newest.changes}
-    assert changes["Übergeordnete Einheit"] == ("—", "Kulturamt")
+    assert changes["Übergeordnete Einheit"] == ("", "Kulturamt")
     assert changes["Sprachen"] == ("Deutsch", "Deutsch, Ukrainisch")
     assert created.action == "angelegt"
-    assert ("Art", "—", "Amt / Dienststelle") in [(c.label, c.old, c.new) for c in created.changes]
+    assert ("Art", "", "Amt / Dienststelle") in [(c.label, c.old, c.new) for c in created.changes]
     assert "Kommune" not in [c.label for c in created.changes]
 
 
