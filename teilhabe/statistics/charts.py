@@ -82,7 +82,7 @@ def district_chart(table: Table, title: str) -> str:
     ax.barh([i - 0.2 for i in y], foreign, height=0.4, color=WARM, label="Ausländer in %")
     ax.set_yticks(list(y), labels)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, loc="lower right", fontsize=8)
+    ax.legend(frameon=False, fontsize=8, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.08))
     return _svg(figure, title)
 
 
