@@ -151,6 +151,13 @@ class InviteForm(RoleOrganisationMixin, forms.Form):
                     "Der Zugang dieser Person ist deaktiviert. Sie können ihn in der Benutzerliste reaktivieren."
                 )
             )
+        accounts = User.objects.filter(email__iexact=email)
+        if accounts.exists() and not accounts.filter(is_active=True).exists():
+            raise forms.ValidationError(
+                _(
+                    "Das Konto zu dieser Adresse ist gesperrt. Bitte wenden Sie sich an die Systemadministration."
+                )
+            )
         return email
 
 
