@@ -262,6 +262,20 @@ class _Planner:
         unknown: dict[str, list[int]] = {}
 
         def match(name: str, row: int, role: str) -> Organisation | None:
+            found = _match(name, row, role)
+            if found is None and re.search(r"\(.*\)", name):
+                # "Kulturamt (Stadtbibliothek)": try again without the remark in brackets.
+                plain = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+                if (
+                    plain
+                    and fold(plain) != fold(name)
+                    and (fold(plain) in by_name or fold(plain) in by_short)
+                ):
+                    unknown.pop(name, None)
+                    return _match(plain, row, role)
+            return found
+
+        def _match(name: str, row: int, role: str) -> Organisation | None:
             key = fold(name).strip(" .")
             if key in by_name or fold(name) in by_name:
                 return by_name.get(key) or by_name[fold(name)]

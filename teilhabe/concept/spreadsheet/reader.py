@@ -9,6 +9,8 @@ Rows are of four kinds:
 Field and goal carry down to the rows below them (merged or simply left blank), until a new one appears.
 """
 
+import contextlib
+
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
@@ -126,9 +128,15 @@ def _apply_subheader(grid: Grid, row: int, roles: dict[int, str]) -> int:
 def _assign_columns(
     sheet: ConceptSheet, grid: Grid, header_row: int, roles: dict[int, str], header_rows: int
 ):
-    # A bare "Nr." column numbers the next field, goal or measure column to its right without a number.
+    # A bare "Nr." column: its values say the level when they have two or three parts ("1.2", "1.2.3");
+    # otherwise it numbers the next field, goal or measure column to its right that has no number column.
     for col in sorted(roles):
         if roles[col] != BARE:
+            continue
+        depth = _number_depth_below(grid, header_row + header_rows, col)
+        by_depth = {2: "goal_number", 3: "measure_number"}.get(min(depth, 3))
+        if by_depth and by_depth not in roles.values():
+            roles[col] = by_depth
             continue
         target = "measure_number"
         for right in sorted(c for c in roles if c > col):
@@ -152,6 +160,22 @@ def _assign_columns(
             sheet.warnings.append(SheetIssue(sheet.filename, message, None, column.letter, column.header))
             continue
         sheet.columns[role] = column
+
+
+def _number_depth_below(grid: Grid, first_row: int, col: int, sample: int = 30) -> int:
+    """The most parts a number has in the first `sample` filled cells of a column (0 if none is a number)."""
+    depth = 0
+    seen = 0
+    for row in range(first_row, len(grid.rows) + 1):
+        text = cell_text(grid.value(row, col))
+        if not text:
+            continue
+        seen += 1
+        with contextlib.suppress(ValueIssue):
+            depth = max(depth, number_depth(clean_number(text)))
+        if seen >= sample:
+            break
+    return depth
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -281,3 +281,19 @@ def test_the_start_of_exactly_one_name_is_recognised_with_a_warning(municipality
         "konzept.xlsx, Zeile 4, Spalte G (Federführung): „Amt für Schulen“ wird als „Amt für Schulen, "
         "Kindertagesstätten und Sport“ erkannt." in [str(w) for w in result.warnings]
     )
+
+
+def test_a_remark_in_brackets_after_an_organisation_is_ignored_when_the_name_is_known(
+    municipality, directory
+):
+    rows = tidy_rows()
+    rows[1][6] = "Kulturamt (Stadtbibliothek)"
+    rows[1][7] = "Caritas (Migrationsberatung); Volkshochschule (VHS)"
+    result = run(municipality, rows, title="K", short_name="K")
+    assert [u.name for u in result.unknown_organisations] == ["Volkshochschule (VHS)"]
+    rows[1][7] = "Caritas (Migrationsberatung)"
+    result = run(municipality, rows, title="K", short_name="K")
+    assert result.saved
+    measure = Measure.objects.get(concept=result.concept, number="1.1.1")
+    assert measure.lead.name == "Kulturamt"
+    assert [o.name for o in measure.involved.all()] == ["Caritasverband"]

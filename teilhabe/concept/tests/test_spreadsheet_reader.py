@@ -426,3 +426,15 @@ def test_a_broken_xlsx_and_an_empty_file_are_rejected():
 
 def test_a_sheet_with_header_but_no_measures_is_an_error():
     assert errors(read([STANDARD_HEADER])) == ["konzept.xlsx: Die Tabelle enthält keine Maßnahmen."]
+
+
+def test_a_bare_number_column_in_front_takes_its_level_from_its_values():
+    rows = [
+        ["Nr.", "Handlungsfeld", "Ziel", "Maßnahme"],
+        ["1.1.1", "1 Sprache", "1.1 Früh", "Vorlesen"],
+        ["1.1.2", None, None, "Sprachcafé"],
+    ]
+    sheet = read(rows)
+    assert sheet.ok, sheet.errors
+    assert sheet.columns["measure_number"].letter == "A"
+    assert [(m.number, m.title) for m in sheet.measures] == [("1.1.1", "Vorlesen"), ("1.1.2", "Sprachcafé")]
