@@ -24,6 +24,27 @@ class OrganisationFilterForm(forms.Form):
     )
 
 
+class ContactFilterForm(forms.Form):
+    CONSENT_CHOICES = [
+        ("", _("alle")),
+        ("gueltig", _("gültige Einwilligung")),
+        ("fehlt", _("keine Einwilligung erfasst")),
+        ("widerrufen", _("Einwilligung widerrufen")),
+        ("geloescht", _("Personendaten gelöscht")),
+    ]
+    q = forms.CharField(
+        label=_("Suche"),
+        required=False,
+        max_length=200,
+        help_text=_("Name, Funktion, E-Mail oder Organisation"),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    einwilligung = forms.ChoiceField(label=_("Einwilligung"), required=False, choices=CONSENT_CHOICES)
+    sprache = forms.ChoiceField(
+        label=_("Sprache"), required=False, choices=[("", _("alle Sprachen")), *LANGUAGES]
+    )
+
+
 class LanguagesField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 

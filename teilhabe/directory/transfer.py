@@ -544,7 +544,7 @@ def _import_contacts(municipality, tables, organisations_by_name, result, proble
                 values.get("consent_date"),
                 values.get("consent_method"),
             ]
-            if any(consent) and not all(consent):
+            if any(consent) and not all(consent) and len(result.errors) == errors_before:
                 missing = [
                     h
                     for h, v in zip(

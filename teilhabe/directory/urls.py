@@ -23,6 +23,7 @@ urlpatterns = [
     path(
         "organisationen/<int:organisation_id>/personen/neu/", contacts.contact_create, name="contact_create"
     ),
+    path("personen/", contacts.contact_list, name="contact_list"),
     path("personen/<int:contact_id>/", contacts.contact_detail, name="contact_detail"),
     path("personen/<int:contact_id>/bearbeiten/", contacts.contact_edit, name="contact_edit"),
     path("personen/<int:contact_id>/loeschen/", contacts.contact_delete, name="contact_delete"),

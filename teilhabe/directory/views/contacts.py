@@ -1,7 +1,9 @@
 """Contact pages: detail, create, edit, delete, consent withdrawal, Auskunft (JSON) and erasure."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -9,10 +11,41 @@ from django.views.decorators.http import require_http_methods
 from teilhabe.accounts.decorators import member_required, role_required
 from teilhabe.accounts.roles import OFFICE
 from teilhabe.directory import privacy
-from teilhabe.directory.forms import ContactForm
+from teilhabe.directory.forms import ContactFilterForm, ContactForm
 from teilhabe.directory.models import Contact, Organisation
 from teilhabe.directory.permissions import can_see_personal_data
 from teilhabe.municipalities.scoping import get_scoped_or_404
+
+CONSENT_FILTERS = {
+    "gueltig": Q(consent_date__isnull=False, consent_withdrawn=False, erased_at=None),
+    "fehlt": Q(consent_date__isnull=True, consent_withdrawn=False, erased_at=None),
+    "widerrufen": Q(consent_withdrawn=True, erased_at=None),
+    "geloescht": Q(erased_at__isnull=False),
+}
+
+
+@role_required(OFFICE)
+def contact_list(request):
+    form = ContactFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    contacts = Contact.objects.for_municipality(request.municipality).select_related("organisation")
+    q = filters.get("q", "").strip()
+    if q:
+        contacts = contacts.filter(
+            Q(name__icontains=q)
+            | Q(function__icontains=q)
+            | Q(email__icontains=q)
+            | Q(organisation__name__icontains=q)
+        )
+    if filters.get("einwilligung"):
+        contacts = contacts.filter(CONSENT_FILTERS[filters["einwilligung"]])
+    if filters.get("sprache"):
+        contacts = contacts.filter(languages__icontains=f'"{filters["sprache"]}"')
+    page = Paginator(contacts.order_by("name", "pk"), 50).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    ctx = {"form": form, "page": page, "query": query.urlencode(), "is_filtered": any(filters.values())}
+    return render(request, "directory/contact_list.html", ctx)
 
 
 def _contact(request, contact_id):
@@ -27,8 +60,6 @@ def contact_detail(request, contact_id):
     show_personal_data = can_see_personal_data(request)
     if not show_personal_data and not contact.has_consent:
         # Without valid consent the person is not shown outside the office (same answer as a missing id).
-        from django.http import Http404
-
         raise Http404
     ctx = {"contact": contact, "show_personal_data": show_personal_data}
     return render(request, "directory/contact_detail.html", ctx)
