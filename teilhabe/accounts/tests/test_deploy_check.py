@@ -10,7 +10,9 @@ def deploy_check(tmp_path, **extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DEBUG", "HTTPS", "SECURE_", "OIDC_", "TEILHABE_", "SESSION_", "CSRF_"))
+        if not key.startswith(
+            ("DJANGO_", "DEBUG", "HTTPS", "SECURE_", "OIDC_", "TEILHABE_", "SESSION_", "CSRF_")
+        )
     }
     env.update(
         DJANGO_SETTINGS_MODULE="teilhabe.settings",
