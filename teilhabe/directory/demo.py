@@ -57,6 +57,14 @@ CONTACTS = [
     ("Ukrainischer Verein Musterstadt e.V.", "Iryna Melnyk", "Vorsitzende", "vorstand@ukr-verein.example", ["uk", "ru", "de"]),
     ("Klinikum Musterstadt", "Dr. Anna Roth", "Pflegedirektion", "a.roth@klinikum.example", ["de", "en"]),
     ("Kulturamt", "Thomas Keller", "Sachbearbeitung Kulturförderung", "t.keller@musterstadt.example", ["de"]),
+    ("Stadtbibliothek", "Katrin Wagner", "Interkulturelle Bibliotheksarbeit", "k.wagner@musterstadt.example", ["de", "en"]),
+    ("Diakonie Musterstadt", "Sarah Becker", "Flüchtlings- und Integrationsberatung", "s.becker@diakonie-musterstadt.example", ["de", "en", "fa"]),
+]  # fmt: skip
+
+
+# People the office has met but whose consent is not yet on file: shown flagged until it is recorded.
+CONTACTS_WITHOUT_CONSENT = [
+    ("Türkischer Elternverein e.V.", "Mehmet Aydın", "Vorstand", "info@tev.example", ["tr", "de"]),
 ]  # fmt: skip
 
 
@@ -87,6 +95,13 @@ def load_demo(municipality):
                 "consent_date": datetime.date(2024, 2, 27),
                 "consent_method": Contact.ConsentMethod.WRITTEN,
             },
+        )
+    for organisation_name, name, function, email, languages in CONTACTS_WITHOUT_CONSENT:
+        Contact.objects.get_or_create(
+            municipality=municipality,
+            organisation=by_name[organisation_name],
+            name=name,
+            defaults={"function": function, "email": email, "languages": languages},
         )
     return by_name
 

@@ -21,6 +21,12 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 XLSX_MAGIC = b"PK\x03\x04"
+ENCODING_NAMES = {
+    "utf-8-sig": "UTF-8 mit BOM",
+    "utf-8": "UTF-8",
+    "cp1252": "Windows-1252",
+    "utf-16": "UTF-16",
+}
 DELIMITERS = (";", ",", "\t")
 
 
@@ -178,9 +184,23 @@ def write_csv(headers, rows, *, encoding="utf-8-sig", delimiter=";") -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(headers)
+    unencodable = []
     for row in rows:
-        writer.writerow(["" if value is None else _text(value) for value in row])
-    return buffer.getvalue().encode(encoding, errors="replace")
+        cells = ["" if value is None else _text(value) for value in row]
+        writer.writerow(cells)
+        for cell in cells:
+            try:
+                cell.encode(encoding)
+            except UnicodeEncodeError:
+                unencodable.append(cell)
+    if unencodable:
+        # Never replace letters by "?" silently: a re-import would create "Mehmet Ayd?n" next to "Mehmet Aydın".
+        shown = ", ".join("„%s“" % value for value in unencodable[:5])
+        raise TableError(
+            _("%(encoding)s kann diese Angaben nicht darstellen: %(values)s. Bitte wählen Sie UTF-8.")
+            % {"encoding": ENCODING_NAMES.get(encoding, encoding), "values": shown}
+        )
+    return buffer.getvalue().encode(encoding)
 
 
 def _text(value):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from teilhabe.directory.languages import LANGUAGE_NAMES, language_code
 from teilhabe.directory.models import Contact, Organisation
-from teilhabe.directory.tabular import Table, TableError, read_tables, write_csv, write_xlsx
+from teilhabe.directory.tabular import ENCODING_NAMES, Table, TableError, read_tables, write_csv, write_xlsx
 
 ORGANISATIONS_SHEET = "Organisationen"
 CONTACTS_SHEET = "Ansprechpersonen"
@@ -114,7 +114,7 @@ def export_xlsx(municipality) -> bytes:
 
 
 def export_csv(municipality, table, *, encoding="utf-8-sig", delimiter=";") -> bytes:
-    """table: "organisations" or "contacts"."""
+    """table: "organisations" or "contacts". Raises TableError when the encoding cannot hold a value."""
     if table == "contacts":
         return write_csv(
             CONTACT_HEADERS,
@@ -213,8 +213,7 @@ def _describe_table(table, kind):
     label = _("Organisationen") if kind == "organisations" else _("Ansprechpersonen")
     details = [label, _("%(count)s Zeilen") % {"count": len(table.rows)}]
     if table.encoding:
-        names = {"utf-8-sig": "UTF-8 mit BOM", "utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
-        details.append(names.get(table.encoding, table.encoding))
+        details.append(ENCODING_NAMES.get(table.encoding, table.encoding))
         details.append(
             _("getrennt mit „%(delimiter)s“")
             % {"delimiter": "Tab" if table.delimiter == "\t" else table.delimiter}

@@ -18,6 +18,7 @@ from teilhabe.accounts.roles import OFFICE
 from teilhabe.directory import transfer
 from teilhabe.directory.forms import ImportForm
 from teilhabe.directory.models import Contact, Organisation
+from teilhabe.directory.tabular import TableError
 
 SESSION_KEY = "directory_import"
 MAX_AGE = 24 * 3600
@@ -141,7 +142,11 @@ def export_download(request, export_format):
     elif kind == "csv":
         encoding = "cp1252" if request.GET.get("kodierung") == "windows-1252" else "utf-8-sig"
         delimiter = "," if request.GET.get("trenner") == "komma" else ";"
-        data = transfer.export_csv(request.municipality, table, encoding=encoding, delimiter=delimiter)
+        try:
+            data = transfer.export_csv(request.municipality, table, encoding=encoding, delimiter=delimiter)
+        except TableError as error:
+            messages.error(request, str(error))
+            return redirect("directory:export", request.municipality.slug)
         content_type = f"text/csv; charset={'windows-1252' if encoding == 'cp1252' else 'utf-8'}"
         name = "organisationen" if table == "organisations" else "ansprechpersonen"
         filename = f"{name}-{slug}-{stamp}.csv"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from teilhabe.directory.tabular import TableError
 from teilhabe.directory.transfer import export_csv, export_xlsx
 from teilhabe.municipalities.models import Municipality
 
@@ -35,9 +36,15 @@ class Command(BaseCommand):
         if path.suffix.lower() == ".xlsx":
             data = export_xlsx(municipality)
         elif path.suffix.lower() == ".csv":
-            data = export_csv(
-                municipality, options["table"], encoding=options["encoding"], delimiter=options["delimiter"]
-            )
+            try:
+                data = export_csv(
+                    municipality,
+                    options["table"],
+                    encoding=options["encoding"],
+                    delimiter=options["delimiter"],
+                )
+            except TableError as error:
+                raise CommandError(str(error)) from None
         else:
             raise CommandError("Bitte eine Datei mit der Endung .xlsx oder .csv angeben.")
         path.write_bytes(data)
