@@ -258,20 +258,27 @@ RESPONSIBILITY_CHOICES = [
 class MeasureFilterForm(forms.Form):
     q = forms.CharField(label=_("Suche"), required=False, widget=forms.TextInput(attrs={"type": "search"}))
     handlungsfeld = forms.ModelChoiceField(
-        label=_("Handlungsfeld"), queryset=m.FieldOfAction.objects.none(), required=False
+        label=_("Handlungsfeld"),
+        queryset=m.FieldOfAction.objects.none(),
+        required=False,
+        empty_label=_("alle"),
     )
-    ziel = forms.ModelChoiceField(label=_("Ziel"), queryset=m.Goal.objects.none(), required=False)
+    ziel = forms.ModelChoiceField(
+        label=_("Ziel"), queryset=m.Goal.objects.none(), required=False, empty_label=_("alle")
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False, empty_label=_("alle")
     )
     rolle = forms.ChoiceField(
         label=_("Rolle der Organisation"), choices=RESPONSIBILITY_CHOICES, required=False
     )
     schwerpunkt = forms.ModelChoiceField(
-        label=_("Schwerpunkt"), queryset=m.Focus.objects.none(), required=False
+        label=_("Schwerpunkt"), queryset=m.Focus.objects.none(), required=False, empty_label=_("alle")
     )
-    schlagwort = forms.ModelChoiceField(label=_("Schlagwort"), queryset=m.Tag.objects.none(), required=False)
+    schlagwort = forms.ModelChoiceField(
+        label=_("Schlagwort"), queryset=m.Tag.objects.none(), required=False, empty_label=_("alle")
+    )
     ueberfaellig = forms.BooleanField(label=_("nur überfällige"), required=False)
 
     def __init__(self, *args, concept, **kwargs):
@@ -281,7 +288,7 @@ class MeasureFilterForm(forms.Form):
         self.fields["ziel"].queryset = m.Goal.objects.filter(field_of_action__concept=concept)
         self.statuses = list(m.Status.objects.filter(municipality_id=municipality_id))
         self.fields["status"].choices = [
-            ("", "---------"),
+            ("", _("alle")),
             *[(str(s.pk), s.name) for s in self.statuses],
             ("none", _("noch kein Status")),
         ]

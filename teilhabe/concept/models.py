@@ -38,7 +38,9 @@ class Concept(MunicipalityOwned):
 
 
 class FieldOfAction(MunicipalityOwned):
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="fields_of_action")
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="fields_of_action", verbose_name=_("Konzept")
+    )
     number = models.PositiveSmallIntegerField(_("Nummer"))
     title = models.CharField(_("Titel"), max_length=300)
     description = models.TextField(_("Beschreibung"), blank=True)
@@ -55,7 +57,9 @@ class FieldOfAction(MunicipalityOwned):
 
 
 class Goal(MunicipalityOwned):
-    field_of_action = models.ForeignKey(FieldOfAction, on_delete=models.CASCADE, related_name="goals")
+    field_of_action = models.ForeignKey(
+        FieldOfAction, on_delete=models.CASCADE, related_name="goals", verbose_name=_("Handlungsfeld")
+    )
     number = models.CharField(_("Nummer"), max_length=20, help_text=_("z. B. 2.3"))
     title = models.CharField(_("Titel"), max_length=500)
     description = models.TextField(_("Beschreibung"), blank=True)
@@ -149,9 +153,13 @@ class Measure(MunicipalityOwned):
         MEDIUM = "medium", _("mittel")
         LOW = "low", _("niedrig")
 
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="measures")
-    field_of_action = models.ForeignKey(FieldOfAction, on_delete=models.CASCADE, related_name="measures")
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="measures")
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="measures", verbose_name=_("Konzept")
+    )
+    field_of_action = models.ForeignKey(
+        FieldOfAction, on_delete=models.CASCADE, related_name="measures", verbose_name=_("Handlungsfeld")
+    )
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="measures", verbose_name=_("Ziel"))
     number = models.CharField(_("Nummer"), max_length=20, help_text=_("z. B. 2.3.1"))
     title = models.CharField(_("Titel"), max_length=500)
     description = models.TextField(_("Beschreibung"), blank=True)
@@ -213,7 +221,9 @@ class Measure(MunicipalityOwned):
 class Focus(MunicipalityOwned):
     """The year's priority, e.g. "Schwerpunkt 2024: Gesellschaftliche Teilhabe verbessern"."""
 
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="foci")
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="foci", verbose_name=_("Konzept")
+    )
     year = models.PositiveSmallIntegerField(_("Jahr"))
     title = models.CharField(_("Titel"), max_length=300)
     description = models.TextField(_("Beschreibung"), blank=True)
@@ -247,13 +257,20 @@ class ReportingRound(MunicipalityOwned):
     so a closed round's figures never change afterwards. save() and delete() refuse to change a closed round.
     """
 
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="rounds")
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("Konzept")
+    )
     title = models.CharField(_("Titel"), max_length=200)
     due_date = models.DateField(_("Meldefrist"))
     opened_at = models.DateTimeField(_("eröffnet am"), auto_now_add=True)
     closed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("abgeschlossen von"),
     )
     summary = models.JSONField(default=dict, blank=True, editable=False)
 
@@ -296,8 +313,12 @@ class StatusReport(MunicipalityOwned):
         ACCEPTED = "accepted", _("angenommen")
         RETURNED = "returned", _("zurückgegeben")
 
-    round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="reports")
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="reports")
+    round = models.ForeignKey(
+        ReportingRound, on_delete=models.CASCADE, related_name="reports", verbose_name=_("Berichtsrunde")
+    )
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="reports", verbose_name=_("Maßnahme")
+    )
     status = models.ForeignKey(Status, on_delete=models.PROTECT, related_name="+", verbose_name=_("Status"))
     done = models.TextField(_("Was wurde umgesetzt?"), blank=True)
     next_steps = models.TextField(_("Nächste Schritte"), blank=True)
@@ -306,12 +327,22 @@ class StatusReport(MunicipalityOwned):
         _("Bearbeitungsstand"), max_length=10, choices=State.choices, default=State.DRAFT
     )
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gemeldet von"),
     )
     reported_at = models.DateTimeField(_("gemeldet am"), null=True, blank=True)
     review_comment = models.TextField(_("Rückmeldung des Integrationsamts"), blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("geprüft von"),
     )
     reviewed_at = models.DateTimeField(_("geprüft am"), null=True, blank=True)
     snapshot = models.JSONField(default=dict, blank=True, editable=False)

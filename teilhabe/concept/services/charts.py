@@ -105,13 +105,7 @@ def _draw_status(figure, data):
     axes.set_xlim(0, 100)
     axes.set_xlabel(data["xlabel"])
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.9 / (0.62 * n + 1.4) * 2.2),
-        ncol=4,
-        frameon=False,
-        fontsize=9,
-    )
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncol=4, frameon=False, fontsize=9)
 
 
 def trend_chart(points):

@@ -46,7 +46,8 @@ def responsibility_matrix(concept):
         pk__in=org_ids, municipality_id=concept.municipality_id
     ).select_related("municipality")
     rows = []
-    for organisation in organisations.order_by("kind", "name"):
+    kind_order = {Organisation.Kind.DEPARTMENT: 0, Organisation.Kind.PARTNER: 1}
+    for organisation in sorted(organisations, key=lambda o: (kind_order.get(o.kind, 2), o.name.casefold())):
         cells = [
             MatrixCell(f, leads.get((organisation.pk, f.pk), 0), involved.get((organisation.pk, f.pk), 0))
             for f in fields
