@@ -100,12 +100,14 @@ def test_office_edits_a_contact_and_the_history_shows_it(office_client, municipa
     assert "Funktion:" in page and "Migrationsberatung</del>" in page and "Leitung</ins>" in page
 
 
-def test_delete_needs_a_post(office_client, municipality, partner):
+def test_delete_needs_a_post(office_client, office_user, municipality, partner):
     person = contact(partner)
     assert office_client.get(url("contact_delete", municipality, person.pk)).status_code == 200
     assert Contact.objects.filter(pk=person.pk).exists()
     assert office_client.post(url("contact_delete", municipality, person.pk)).status_code == 302
     assert not Contact.objects.filter(pk=person.pk).exists()
+    deleted = LogEntry.objects.get_for_model(Contact).get(object_id=person.pk, action=LogEntry.Action.DELETE)
+    assert deleted.actor == office_user
 
 
 def test_withdrawing_consent_flags_the_person_and_is_logged(

@@ -115,7 +115,7 @@ def test_only_the_office_deletes(client, role_users, municipality, partner, role
     assert Organisation.objects.filter(pk=partner.pk).exists()
 
 
-def test_delete_asks_first_and_deletes_on_post(office_client, municipality):
+def test_delete_asks_first_and_deletes_on_post(office_client, office_user, municipality):
     org = Organisation.objects.create(municipality=municipality, kind="community", name="Alter Verein")
     contact(org)
     page = office_client.get(url("organisation_delete", municipality, org.pk)).content.decode()
@@ -124,7 +124,8 @@ def test_delete_asks_first_and_deletes_on_post(office_client, municipality):
     response = office_client.post(url("organisation_delete", municipality, org.pk))
     assert response.status_code == 302
     assert not Organisation.objects.filter(pk=org.pk).exists()
-    assert LogEntry.objects.filter(object_id=org.pk, action=LogEntry.Action.DELETE).exists()
+    deleted = LogEntry.objects.get_for_model(Organisation).get(object_id=org.pk, action=LogEntry.Action.DELETE)
+    assert deleted.actor == office_user
 
 
 def test_an_organisation_that_leads_measures_cannot_be_deleted(office_client, municipality, partner):
