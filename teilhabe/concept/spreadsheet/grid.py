@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+MAX_BLANK_RUN = 1000
+
 
 class UnreadableFile(Exception):
     """The file is not a spreadsheet we can read; the message is German and meant for the user."""
@@ -97,7 +99,13 @@ def _load_xlsx(data: bytes, name: str) -> list[Grid]:
     for worksheet in sheets:
         if not hasattr(worksheet, "merged_cells"):
             continue  # chart sheets
-        rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
+        rows = []
+        blank_run = 0
+        for row in worksheet.iter_rows(values_only=True):
+            rows.append(list(row))
+            blank_run = 0 if any(not _is_blank(value) for value in row) else blank_run + 1
+            if blank_run >= MAX_BLANK_RUN:
+                break  # formatting down to row 1,048,576: the table has ended long ago
         grid = Grid(worksheet.title, rows)
         for merged in worksheet.merged_cells.ranges:
             top_left = worksheet.cell(merged.min_row, merged.min_col).value

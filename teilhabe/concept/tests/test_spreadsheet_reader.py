@@ -438,3 +438,22 @@ def test_a_bare_number_column_in_front_takes_its_level_from_its_values():
     assert sheet.ok, sheet.errors
     assert sheet.columns["measure_number"].letter == "A"
     assert [(m.number, m.title) for m in sheet.measures] == [("1.1.1", "Vorlesen"), ("1.1.2", "Sprachcafé")]
+
+
+def test_formatting_far_below_the_table_does_not_make_reading_slow():
+    import io
+    import time
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in tidy_rows():
+        sheet.append(row)
+    sheet.cell(1_000_000, 3).number_format = "@"  # a column formatted down to the bottom
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    started = time.perf_counter()
+    result = read_concept_sheet(buffer.getvalue(), filename="konzept.xlsx")
+    assert result.ok and len(result.measures) == 4
+    assert time.perf_counter() - started < 5
