@@ -125,5 +125,5 @@ def browser_login(page, live_server, email, password=PASSWORD):
     page.goto(f"{live_server.url}/konto/anmelden/")
     page.get_by_label("E-Mail-Adresse oder Benutzername").fill(email)
     page.get_by_label("Passwort").fill(password)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anmelden").click()

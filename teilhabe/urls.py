@@ -1,6 +1,5 @@
 """Root URLs. Everything of a municipality lives under /<municipality_slug>/ (see municipalities/middleware.py)."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -25,6 +24,3 @@ urlpatterns = [
     path("healthz", municipality_views.healthz, name="healthz"),
     path("<slug:municipality_slug>/", include(municipality_patterns)),
 ]
-
-if settings.OIDC_ENABLED:
-    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

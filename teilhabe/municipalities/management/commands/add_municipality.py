@@ -1,16 +1,14 @@
 """`teilhabe add_municipality`: set up a new municipality and invite its first office user."""
 
-from django.contrib.auth.tokens import default_token_generator
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 from teilhabe.accounts.models import Membership, User
 from teilhabe.accounts.roles import OFFICE
+from teilhabe.accounts.services import set_password_link
 from teilhabe.municipalities.models import FederalState, Municipality
 
 
@@ -57,10 +55,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Kommune „{municipality.name}“ angelegt: /{municipality.slug}/")
         )
         if created:
-            uid = urlsafe_base64_encode(force_bytes(user.pk))
-            token = default_token_generator.make_token(user)
-            path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
-            self.stdout.write(f"Passwort festlegen für {email}: {path}")
+            link = set_password_link(user, settings.SITE_URL)
+            self.stdout.write(f"Passwort festlegen für {email}: {link}")
         else:
             self.stdout.write(
                 f"{email} hat bereits ein Konto und ist jetzt Integrationsamt in {municipality.name}."
