@@ -284,19 +284,27 @@ class MeasureFilterForm(forms.Form):
     def __init__(self, *args, concept, **kwargs):
         super().__init__(*args, **kwargs)
         municipality_id = concept.municipality_id
-        self.fields["handlungsfeld"].queryset = m.FieldOfAction.objects.filter(concept=concept)
-        self.fields["ziel"].queryset = m.Goal.objects.filter(field_of_action__concept=concept)
+        self.fields["handlungsfeld"].queryset = m.FieldOfAction.objects.filter(concept=concept).only(
+            "pk", "number", "title"
+        )
+        self.fields["ziel"].queryset = m.Goal.objects.filter(field_of_action__concept=concept).only(
+            "pk", "number", "title", "sort_key"
+        )
         self.statuses = list(m.Status.objects.filter(municipality_id=municipality_id))
         self.fields["status"].choices = [
             ("", _("alle")),
             *[(str(s.pk), s.name) for s in self.statuses],
             ("none", _("noch kein Status")),
         ]
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            municipality_id=municipality_id
-        ).exclude(kind=Organisation.Kind.COMMUNITY)
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(municipality_id=municipality_id)
+            .exclude(kind=Organisation.Kind.COMMUNITY)
+            .only("pk", "name")
+        )
         self.fields["schwerpunkt"].queryset = m.Focus.objects.filter(concept=concept)
-        self.fields["schlagwort"].queryset = m.Tag.objects.filter(municipality_id=municipality_id)
+        self.fields["schlagwort"].queryset = m.Tag.objects.filter(municipality_id=municipality_id).only(
+            "pk", "name"
+        )
 
     def criteria(self):
         if not self.is_valid():

@@ -71,8 +71,11 @@ def measure_list(request, concept_id):
     form = MeasureFilterForm(request.GET or None, concept=concept)
     measures = (
         filter_measures(concept, form.criteria())
-        .select_related("goal", "field_of_action", "lead", "current_status")
-        .prefetch_related("involved", "tags")
+        .select_related("lead", "current_status")
+        .prefetch_related(
+            Prefetch("involved", queryset=Organisation.objects.only("pk", "name")),
+            Prefetch("tags", queryset=m.Tag.objects.only("pk", "name")),
+        )
         .order_by("sort_key")
     )
     page = Paginator(measures, PAGE_SIZE).get_page(request.GET.get("seite"))
