@@ -337,6 +337,11 @@ def child(args) -> None:
         info = build_large(LARGE["municipalities"], LARGE["measures"], LARGE["rounds"])
     else:
         info = measure_pages(json.loads(args.target), args.requests)
+    if args.child.startswith("build"):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # planner statistics, as a database in use would have them
     print(json.dumps(info))
 
 

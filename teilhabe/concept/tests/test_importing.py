@@ -297,3 +297,43 @@ def test_a_remark_in_brackets_after_an_organisation_is_ignored_when_the_name_is_
     measure = Measure.objects.get(concept=result.concept, number="1.1.1")
     assert measure.lead.name == "Kulturamt"
     assert [o.name for o in measure.involved.all()] == ["Caritasverband"]
+
+
+def test_an_unknown_priority_a_focus_that_is_no_year_and_an_ambiguous_short_name_are_errors(
+    municipality, directory
+):
+    Organisation.objects.create(
+        municipality=municipality, kind="partner", name="Kulturverein", short_name="KA"
+    )
+    rows = [STANDARD_HEADER + ["Priorität", "Schwerpunkt"]] + [row + ["", ""] for row in tidy_rows()[1:]]
+    rows[1][11] = "dringend"
+    rows[2][12] = "ja"
+    rows[3][6] = "KA"
+    result = run(municipality, rows, title="K", short_name="K")
+    assert [str(e) for e in result.errors] == [
+        "konzept.xlsx, Zeile 2, Spalte L (Priorität): Die Priorität „dringend“ ist unbekannt. Möglich sind: hoch, "
+        "mittel, niedrig.",
+        "konzept.xlsx, Zeile 3, Spalte M (Schwerpunkt): „ja“ ist kein Schwerpunktjahr (erwartet z. B. 2024).",
+        "konzept.xlsx, Zeile 4, Spalte G (Federführung): Der Kurzname „KA“ passt zu mehreren Organisationen: "
+        "Kulturamt, Kulturverein. Bitte den vollen Namen verwenden.",
+    ]
+    assert not Concept.objects.exists()
+
+
+def test_a_failure_while_saving_leaves_nothing_behind(municipality, directory, monkeypatch):
+    original = Measure.save
+    calls = []
+
+    def failing_save(self, *args, **kwargs):
+        calls.append(self.number)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Measure, "save", failing_save)
+    with pytest.raises(RuntimeError):
+        run(municipality, title="K", short_name="K")
+    assert len(calls) == 3
+    assert not Concept.objects.exists()
+    assert not FieldOfAction.objects.exists()
+    assert not Measure.objects.exists()
