@@ -47,7 +47,7 @@ def test_the_history_include_renders_del_and_ins_for_any_object(municipality, pa
     partner.short_name = "CV"
     partner.save()
     html = Template("{% load audit %}{% history obj %}").render(Context({"obj": partner}))
-    assert '<h2 id="history-title">Verlauf</h2>' in html
+    assert f'<h2 id="history-directory.organisation-{partner.pk}">Verlauf</h2>' in html
     assert "Caritas</del>" in html and "CV</ins>" in html
     assert "System" in html  # saved outside a request: no actor
 

@@ -124,7 +124,9 @@ def test_delete_asks_first_and_deletes_on_post(office_client, office_user, munic
     response = office_client.post(url("organisation_delete", municipality, org.pk))
     assert response.status_code == 302
     assert not Organisation.objects.filter(pk=org.pk).exists()
-    deleted = LogEntry.objects.get_for_model(Organisation).get(object_id=org.pk, action=LogEntry.Action.DELETE)
+    deleted = LogEntry.objects.get_for_model(Organisation).get(
+        object_id=org.pk, action=LogEntry.Action.DELETE
+    )
     assert deleted.actor == office_user
 
 
