@@ -17,7 +17,7 @@ def concept(municipality):
     return demo.load_demo(municipality)
 
 
-def test_the_demo_concept_has_6_fields_43_goals_and_144_measures(concept):
+def check_the_demo_concept_has_6_fields_43_goals_and_144_measures(concept):
     assert (concept.title, concept.short_name) == ("Integrationskonzept der Stadt Musterstadt", "KIK")
     assert FieldOfAction.objects.filter(concept=concept).count() == 6
     assert Goal.objects.filter(field_of_action__concept=concept).count() == 43
@@ -30,7 +30,7 @@ def test_the_demo_concept_has_6_fields_43_goals_and_144_measures(concept):
     } <= titles
 
 
-def test_responsibilities_are_spread_over_the_demo_directory(concept, municipality):
+def check_responsibilities_are_spread_over_the_demo_directory(concept, municipality):
     leads = set(Measure.objects.filter(concept=concept).values_list("lead__name", flat=True))
     involved = set(
         Measure.involved.through.objects.filter(measure__concept=concept).values_list(
@@ -52,14 +52,14 @@ def test_responsibilities_are_spread_over_the_demo_directory(concept, municipali
     )
 
 
-def test_the_focus_2024_is_tied_to_its_field_of_action(concept):
+def check_the_focus_2024_is_tied_to_its_field_of_action(concept):
     focus = Focus.objects.get(concept=concept)
     assert (focus.year, focus.title) == (2024, "Gesellschaftliche Teilhabe verbessern")
     assert [f.title for f in focus.fields_of_action.all()] == ["Gesellschaftliche Teilhabe und Partizipation"]
     assert focus.measures.count() >= 25
 
 
-def test_two_closed_rounds_show_progress_and_one_open_round_has_submitted_reports(concept):
+def check_two_closed_rounds_show_progress_and_one_open_round_has_submitted_reports(concept):
     rounds = list(ReportingRound.objects.filter(concept=concept).order_by("due_date"))
     assert [r.title for r in rounds[:2]] == ["Zwischenstand Oktober 2023", "Zwischenstand Mai 2024"]
     october, may, open_round = rounds
@@ -76,7 +76,7 @@ def test_two_closed_rounds_show_progress_and_one_open_round_has_submitted_report
     assert Measure.objects.filter(concept=concept, current_report__round=may).count() == may.reports.count()
 
 
-def test_loading_the_demo_twice_duplicates_nothing(concept, municipality):
+def check_loading_the_demo_twice_duplicates_nothing(concept, municipality):
     counts = (
         Concept.objects.count(),
         Measure.objects.count(),
@@ -92,3 +92,17 @@ def test_loading_the_demo_twice_duplicates_nothing(concept, municipality):
         ReportingRound.objects.count(),
         StatusReport.objects.count(),
     ) == counts
+
+
+# Loading the demo takes seconds, so two tests share the checks above.
+
+
+def test_the_demo_concept_is_complete_spread_over_the_directory_and_has_its_focus(concept, municipality):
+    check_the_demo_concept_has_6_fields_43_goals_and_144_measures(concept)
+    check_responsibilities_are_spread_over_the_demo_directory(concept, municipality)
+    check_the_focus_2024_is_tied_to_its_field_of_action(concept)
+
+
+def test_the_demo_rounds_show_progress_and_loading_twice_duplicates_nothing(concept, municipality):
+    check_two_closed_rounds_show_progress_and_one_open_round_has_submitted_reports(concept)
+    check_loading_the_demo_twice_duplicates_nothing(concept, municipality)
