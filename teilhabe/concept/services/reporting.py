@@ -88,6 +88,7 @@ def save_report(a_round, measure, user, data: ReportInput, *, submit=False, is_o
             )
         if data.status.municipality_id != a_round.municipality_id:
             raise PermissionDenied
+        was_accepted = report.state == State.ACCEPTED
         report.status = data.status
         report.done = data.done
         report.next_steps = data.next_steps
@@ -103,6 +104,9 @@ def save_report(a_round, measure, user, data: ReportInput, *, submit=False, is_o
             if not is_office:
                 raise PermissionDenied
             accept_report(report, user)
+        elif was_accepted:
+            # The office reopened an accepted report: the measure falls back to its previous accepted status.
+            refresh_current_status(measure)
     return report
 
 
@@ -145,7 +149,12 @@ def refresh_current_status(measure):
     """Current status = the status of the measure's latest accepted report (latest by the round's due date)."""
     report = latest_accepted_report(measure)
     new_report_id = report.pk if report else None
-    new_status_id = report.status_id if report else measure.current_status_id
+    if report is not None:
+        new_status_id = report.status_id
+    elif measure.current_report_id:
+        new_status_id = None  # the status came from a report that is no longer accepted
+    else:
+        new_status_id = measure.current_status_id  # e.g. set by an import, before any round
     if (measure.current_report_id, measure.current_status_id) != (new_report_id, new_status_id):
         measure.current_report_id = new_report_id
         measure.current_status_id = new_status_id

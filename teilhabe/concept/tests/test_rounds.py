@@ -136,3 +136,22 @@ def test_comparing_a_round_with_itself_is_refused(office_client, concept, vocabu
     )
     assert page.context["comparison"] is None
     assert "zwei verschiedene Runden" in page.content.decode()
+
+
+def test_reopening_an_accepted_report_falls_back_to_the_previous_accepted_status(
+    concept, vocabulary, office_user
+):
+    measure = m.Measure.objects.filter(concept=concept).first()
+    accepted_round(
+        concept, "Oktober 2023", datetime.date(2023, 10, 31), lambda _m: vocabulary["in Umsetzung"]
+    )
+    may = reporting.open_round(concept, "Mai 2024", datetime.date(2024, 5, 31))
+    submit_and_accept(may, measure, vocabulary["umgesetzt"], office_user)
+    measure.refresh_from_db()
+    assert measure.current_status == vocabulary["umgesetzt"]
+    reporting.save_report(
+        may, measure, office_user, reporting.ReportInput(status=vocabulary["umgesetzt"]), is_office=True
+    )
+    measure.refresh_from_db()
+    assert measure.current_status == vocabulary["in Umsetzung"]
+    assert measure.current_report.round.title == "Oktober 2023"
