@@ -200,3 +200,14 @@ def test_a_focus_ties_fields_and_measures(office_client, municipality):
     assert list(focus.measures.all()) == [measure]
     structure = office_client.get(url("structure", concept.pk)).content.decode()
     assert "Gesellschaftliche Teilhabe verbessern" in structure
+
+
+def test_the_measure_page_shows_the_audit_history_of_changes(office_client, municipality):
+    concept = build_concept(municipality, fields=1, goals=1, measures=1)
+    measure = m.Measure.objects.get(concept=concept)
+    office_client.post(
+        url("measure_edit", measure.pk), {"goal": measure.goal_id, "number": "1.1.1", "title": "Neuer Titel"}
+    )
+    page = office_client.get(url("measure_detail", measure.pk)).content.decode()
+    assert "Verlauf" in page
+    assert "Neuer Titel" in page and "Maßnahme 1.1.1" in page  # from -> to
