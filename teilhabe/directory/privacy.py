@@ -89,6 +89,13 @@ def erase_contact(contact: Contact, actor) -> Contact:
     return contact
 
 
+@transaction.atomic
+def delete_contact(contact: Contact, actor) -> None:
+    """Delete a contact without leaving its personal data in the audit trail: erase first, then delete."""
+    erase_contact(contact, actor)
+    contact.delete()
+
+
 def _display_new(contact, name):
     value = getattr(contact, name)
     return json.dumps(value) if isinstance(value, list) else str(value or "")

@@ -110,6 +110,16 @@ def test_delete_needs_a_post(office_client, office_user, municipality, partner):
     assert deleted.actor == office_user
 
 
+def test_deleting_a_person_leaves_no_personal_data_in_the_audit_trail(office_client, municipality, partner):
+    person = contact(partner)
+    office_client.post(url("contact_delete", municipality, person.pk))
+    trail = " ".join(
+        f"{e.object_repr} {e.changes} {e.changes_text}" for e in LogEntry.objects.get_for_model(Contact)
+    )
+    assert person.email and person.email not in trail
+    assert person.name not in trail
+
+
 def test_withdrawing_consent_flags_the_person_and_is_logged(
     office_client, office_user, municipality, partner
 ):

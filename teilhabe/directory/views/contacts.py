@@ -103,7 +103,7 @@ def contact_delete(request, contact_id):
     contact = _contact(request, contact_id)
     if request.method == "POST":
         organisation = contact.organisation
-        contact.delete()
+        privacy.delete_contact(contact, request.user)
         messages.success(request, _("Die Ansprechperson wurde gelöscht."))
         return redirect(organisation)
     return render(request, "directory/contact_confirm.html", {"contact": contact, "action": "delete"})
