@@ -4,6 +4,8 @@ matrix. Every page runs a bounded number of queries whatever the number of measu
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from teilhabe.accounts.decorators import member_required, role_of
 from teilhabe.accounts.roles import OFFICE
@@ -142,7 +144,20 @@ def history_row(report):
 def matrix(request, concept_id):
     concept = get_concept(request, concept_id)
     fields, rows = responsibility_matrix(concept)
-    ctx = {"concept": concept, "fields": fields, "rows": rows, "tab": "matrix"}
+    # Links and labels are built here once per cell: a template tag per cell would dominate the render time.
+    list_url = reverse("concept:measure_list", args=[request.municipality.slug, concept.pk])
+    lead_label = _("%(n)s federführend, %(org)s, Handlungsfeld %(field)s")
+    involved_label = _("%(n)s beteiligt, %(org)s, Handlungsfeld %(field)s")
+    for row in rows:
+        org = row.organisation
+        row.url = f"{list_url}?organisation={org.pk}"
+        for cell in row.cells:
+            base = f"{row.url}&handlungsfeld={cell.field_of_action.pk}"
+            names = {"org": org.name, "field": cell.field_of_action.number}
+            cell.lead_url, cell.involved_url = f"{base}&rolle=lead", f"{base}&rolle=involved"
+            cell.lead_label = lead_label % {"n": cell.lead, **names}
+            cell.involved_label = involved_label % {"n": cell.involved, **names}
+    ctx = {"concept": concept, "fields": fields, "rows": rows, "none_label": _("keine"), "tab": "matrix"}
     return render(request, "concept/matrix.html", ctx)
 
 
