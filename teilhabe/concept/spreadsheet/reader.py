@@ -559,6 +559,16 @@ def _read_grid(
     sheet.sheet_name = grid.sheet_name
     sheet.header_row = header_row
     _assign_columns(sheet, grid, header_row, roles, header_rows)
+    ignored = [
+        f"{get_column_letter(col)} „{cell_text(value)}“"
+        for col, value in enumerate(grid.rows[header_row - 1], start=1)
+        if cell_text(value) and col not in roles
+    ]
+    if ignored:
+        sheet.warn(
+            _("Diese Spalten werden nicht gelesen: %(columns)s.") % {"columns": ", ".join(ignored)},
+            header_row,
+        )
     sheet.title_lines = [
         cell_text(value) for cells in grid.rows[: header_row - 1] for value in cells if cell_text(value)
     ]

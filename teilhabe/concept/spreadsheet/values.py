@@ -300,8 +300,12 @@ def parse_timeframe(value) -> Timeframe:
         return Timeframe(ongoing=True, text=text)
     if folded in HORIZON_WORDS:
         return Timeframe(text=text, horizon_only=True)
-    if m := re.fullmatch(r"(?:seit|bereits seit)\s+(.+)", folded):
+    if m := re.fullmatch(r"(?:(?:laufend|fortlaufend|dauerhaft)\s+)?(?:seit|bereits seit)\s+(.+)", folded):
         return Timeframe(parse_period(m.group(1)).first, None, True, text)
+    if m := re.fullmatch(r"(?:laufend|fortlaufend|dauerhaft)\s+ab\s+(.+)", folded):
+        return Timeframe(parse_period(m.group(1)).first, None, True, text)
+    if m := re.fullmatch(r"(\d{4})\s*ff\.?", folded):
+        return Timeframe(parse_period(m.group(1)).first, None, False, text)
     if m := re.fullmatch(
         r"(?:ab|ab dem|von|beginn|start)\s+(.+?)(?:\s*,?\s*(laufend|fortlaufend|dauerhaft))?", folded
     ):

@@ -457,3 +457,29 @@ def test_formatting_far_below_the_table_does_not_make_reading_slow():
     result = read_concept_sheet(buffer.getvalue(), filename="konzept.xlsx")
     assert result.ok and len(result.measures) == 4
     assert time.perf_counter() - started < 5
+
+
+def test_columns_it_does_not_know_are_named_in_a_warning():
+    rows = tidy_rows()
+    rows[0] = rows[0] + ["Interne Notiz", None, "Ansprechperson"]
+    sheet = read(rows)
+    assert sheet.ok
+    assert (
+        "konzept.xlsx, Zeile 1: Diese Spalten werden nicht gelesen: L „Interne Notiz“, N „Ansprechperson“."
+        in [str(w) for w in sheet.warnings]
+    )
+
+
+def test_more_ways_to_write_a_running_timeframe():
+    rows = [["Handlungsfeld", "Ziel", "Maßnahme", "Zeitraum"]]
+    texts = ["2023 ff.", "laufend seit 2021", "fortlaufend ab 03/2024", "2022 - offen"]
+    rows += [["1 Sprache", "1.1 Früh", f"1.1.{i} M{i}", text] for i, text in enumerate(texts, start=1)]
+    sheet = read(rows)
+    assert sheet.ok, sheet.errors
+    frames = [(m.timeframe.start, m.timeframe.end, m.timeframe.ongoing) for m in sheet.measures]
+    assert frames == [
+        (dt.date(2023, 1, 1), None, False),
+        (dt.date(2021, 1, 1), None, True),
+        (dt.date(2024, 3, 1), None, True),
+        (dt.date(2022, 1, 1), None, True),
+    ]
