@@ -197,14 +197,31 @@ def import_concept(
         return result
     if concept is None:
         result.new_concept_title, result.new_concept_short_name = _new_concept_names(sheet, title, short_name)
+        namesake = (
+            Concept.objects.for_municipality(municipality)
+            .filter(short_name__iexact=result.new_concept_short_name)
+            .first()
+        )
+        if namesake is not None:
+            result.warnings.append(
+                SheetIssue(
+                    sheet.filename,
+                    _(
+                        "Es gibt schon ein Konzept mit dem Kurznamen „%(short)s“ („%(title)s“). Der Import legt "
+                        "ein weiteres an; zum Aktualisieren bitte dieses Konzept als Ziel wählen."
+                    )
+                    % {"short": namesake.short_name, "title": namesake.title},
+                )
+            )
     planner = _Planner(municipality, sheet, concept, result)
     planner.resolve()  # also for a sheet with errors, so that the user sees every problem at once
     if not result.ok:
         return result
-    planner.plan()
     if dry_run:
+        planner.plan()
         return result
-    with transaction.atomic():
+    with transaction.atomic():  # compare and save in one transaction
+        planner.plan()
         planner.apply()
     result.saved = True
     return result
@@ -236,7 +253,6 @@ class _Planner:
         self.status: dict[str, Status | None] = {}
         self.priority: dict[str, str] = {}
         self.focus_years: dict[str, set[int]] = {}
-        self.plan_fields: list[tuple[FieldOfAction | None, object]] = []
 
     # -- checks before anything is saved -----------------------------------------------------------------
     def resolve(self) -> None:

@@ -337,3 +337,9 @@ def test_a_failure_while_saving_leaves_nothing_behind(municipality, directory, m
     assert not Concept.objects.exists()
     assert not FieldOfAction.objects.exists()
     assert not Measure.objects.exists()
+
+
+def test_a_new_concept_with_the_short_name_of_an_existing_one_is_flagged(municipality, directory):
+    run(municipality, title="Integrationskonzept", short_name="KIK")
+    result = run(municipality, dry_run=True, title="Integrationskonzept", short_name="kik")
+    assert any("Es gibt schon ein Konzept mit dem Kurznamen „KIK“" in str(w) for w in result.warnings)
