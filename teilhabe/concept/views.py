@@ -47,6 +47,7 @@ def dashboard(request, concept_id):
     last_round = progress.last_closed_round(concept)
     without_report = progress.measures_without_report(concept, last_round) if last_round else None
     organisation = access.reporting_organisation(role_of(request), request.membership)
+    open_rounds = progress.open_rounds(concept)
     ctx = {
         "concept": concept,
         "overview": overview,
@@ -60,8 +61,9 @@ def dashboard(request, concept_id):
         "last_round": last_round,
         "without_report": without_report[:PREVIEW] if without_report is not None else [],
         "without_report_count": without_report.count() if without_report is not None else 0,
-        "open_rounds": progress.open_rounds(concept),
+        "open_rounds": open_rounds,
         "organisation": organisation,
+        "my_open_items": progress.open_items_count(concept, organisation, open_rounds),
         "tab": "dashboard",
     }
     return render(request, "concept/dashboard.html", ctx)

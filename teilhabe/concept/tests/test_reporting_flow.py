@@ -43,6 +43,10 @@ def test_the_whole_flow_from_opening_a_round_to_a_changed_dashboard(
     for measure in others:
         assert measure.title not in todo.content.decode()
 
+    dashboard = client.get(url("dashboard", concept.pk))
+    assert dashboard.context["my_open_items"] == 2
+    assert "noch 2 Sachstandsmeldungen offen" in dashboard.content.decode()
+
     measure = mine[0]
     in_progress = vocabulary["in Umsetzung"]
     form = {"status": in_progress.pk, "done": "Sprachcafé eröffnet", "next_steps": "", "obstacles": ""}
@@ -54,6 +58,7 @@ def test_the_whole_flow_from_opening_a_round_to_a_changed_dashboard(
     assert report.state == "submitted"
     assert report.reported_by == department_user
     assert report.reported_at is not None
+    assert client.get(url("dashboard", concept.pk)).context["my_open_items"] == 1
 
     client.force_login(office_user)
     before = client.get(url("dashboard", concept.pk)).content.decode()
