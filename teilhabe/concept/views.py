@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from teilhabe.accounts.decorators import member_required, role_of
-from teilhabe.accounts.roles import OFFICE
 from teilhabe.concept import models as m
 from teilhabe.concept.forms import MeasureFilterForm
 from teilhabe.concept.services import access, charts, progress
@@ -161,7 +160,3 @@ def matrix(request, concept_id):
             cell.involved_label = involved_label % {"n": cell.involved, **names}
     ctx = {"concept": concept, "fields": fields, "rows": rows, "none_label": _("keine"), "tab": "matrix"}
     return render(request, "concept/matrix.html", ctx)
-
-
-def is_office(request):
-    return role_of(request) == OFFICE
