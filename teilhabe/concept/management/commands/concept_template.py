@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from teilhabe.concept.sheet_template import TEMPLATE_PATH, write_template
 
@@ -15,4 +16,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = write_template(Path(options["output"]))
-        self.stdout.write(self.style.SUCCESS(f"Vorlage geschrieben: {path}"))
+        self.stdout.write(self.style.SUCCESS(_("Vorlage geschrieben: %(path)s") % {"path": path}))

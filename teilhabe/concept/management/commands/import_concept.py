@@ -1,6 +1,7 @@
 """`teilhabe import_concept --municipality SLUG FILE.xlsx [--concept ID|KURZNAME] [--dry-run]`"""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from teilhabe.concept.importing import import_concept
 from teilhabe.concept.models import Concept
@@ -27,14 +28,17 @@ class Command(BaseCommand):
         try:
             municipality = Municipality.objects.get(slug=options["municipality"])
         except Municipality.DoesNotExist:
-            raise CommandError(f"Kommune „{options['municipality']}“ gibt es nicht.") from None
+            raise CommandError(
+                _("Kommune „%(slug)s“ gibt es nicht.") % {"slug": options["municipality"]}
+            ) from None
         concept = self._concept(municipality, options["concept"]) if options["concept"] else None
         try:
             with open(options["file"], "rb") as handle:
                 data = handle.read()
         except OSError as error:
             raise CommandError(
-                f"Die Datei „{options['file']}“ kann nicht gelesen werden: {error.strerror}"
+                _("Die Datei „%(file)s“ kann nicht gelesen werden: %(reason)s")
+                % {"file": options["file"], "reason": error.strerror}
             ) from None
         result = import_concept(
             municipality,
@@ -46,23 +50,26 @@ class Command(BaseCommand):
             short_name=options["short_name"],
         )
         for warning in result.warnings:
-            self.stdout.write(self.style.WARNING(f"Hinweis: {warning}"))
+            self.stdout.write(self.style.WARNING(_("Hinweis: %(warning)s") % {"warning": warning}))
         if not result.ok:
             for error in result.errors:
-                self.stderr.write(f"Fehler: {error}")
-            raise CommandError(f"{len(result.errors)} Fehler, nichts gespeichert.")
+                self.stderr.write(_("Fehler: %(error)s") % {"error": error})
+            raise CommandError(_("%(count)s Fehler, nichts gespeichert.") % {"count": len(result.errors)})
         for change in result.changes:
-            action = "neu" if change.action == "create" else "geändert"
+            action = _("neu") if change.action == "create" else _("geändert")
             self.stdout.write(f"{change.kind_label} {change.number} {change.title}: {action}")
             for label, old, new in change.details:
                 self.stdout.write(f"    {label}: {old} → {new}")
         self.stdout.write(result.summary())
         if result.dry_run:
-            self.stdout.write(self.style.NOTICE("Probelauf: nichts gespeichert."))
+            self.stdout.write(self.style.NOTICE(_("Probelauf: nichts gespeichert.")))
         else:
             target = result.concept
             self.stdout.write(
-                self.style.SUCCESS(f"Gespeichert in „{target.title}“ ({target.short_name}, id {target.pk}).")
+                self.style.SUCCESS(
+                    _("Gespeichert in „%(title)s“ (%(short)s, id %(id)s).")
+                    % {"title": target.title, "short": target.short_name, "id": target.pk}
+                )
             )
 
     def _concept(self, municipality, value):
@@ -73,5 +80,10 @@ class Command(BaseCommand):
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise CommandError(f"Mehrere Konzepte heißen „{value}“; bitte die id angeben.")
-        raise CommandError(f"Konzept „{value}“ gibt es in {municipality} nicht.")
+            raise CommandError(
+                _("Mehrere Konzepte heißen „%(name)s“; bitte die id angeben.") % {"name": value}
+            )
+        raise CommandError(
+            _("Konzept „%(name)s“ gibt es in %(municipality)s nicht.")
+            % {"name": value, "municipality": municipality}
+        )
