@@ -11,7 +11,7 @@ from teilhabe.accounts.decorators import member_required, role_of, role_required
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.concept import forms
 from teilhabe.concept import models as m
-from teilhabe.concept.services import access, reporting
+from teilhabe.concept.services import access, progress, reporting
 from teilhabe.concept.services.comparison import compare_rounds
 from teilhabe.concept.views import get_concept
 from teilhabe.concept.views_editing import edit_page
@@ -31,9 +31,17 @@ def get_round(request, round_id):
 def round_list(request, concept_id):
     concept = get_concept(request, concept_id)
     rounds = list(m.ReportingRound.objects.filter(concept=concept).order_by("-due_date", "-pk"))
-    compare_form = forms.CompareForm(concept=concept)
+    handed_in = {item.round.pk: item for item in progress.open_rounds(concept)}
+    for a_round in rounds:
+        a_round.progress = handed_in.get(a_round.pk)
+    compare_form = forms.CompareForm(concept=concept, initial=latest_two(rounds))
     ctx = {"concept": concept, "rounds": rounds, "compare_form": compare_form, "tab": "rounds"}
     return render(request, "concept/round_list.html", ctx)
+
+
+def latest_two(rounds):
+    """Initial choice for comparing: the two latest rounds (rounds: newest first)."""
+    return {"von": rounds[1].pk, "bis": rounds[0].pk} if len(rounds) >= 2 else {}
 
 
 @role_required(OFFICE)
@@ -300,7 +308,8 @@ def next_to_review(request, report):
 @member_required
 def compare(request, concept_id):
     concept = get_concept(request, concept_id)
-    form = forms.CompareForm(request.GET or None, concept=concept)
+    rounds = list(m.ReportingRound.objects.filter(concept=concept).order_by("-due_date", "-pk")[:2])
+    form = forms.CompareForm(request.GET or None, concept=concept, initial=latest_two(rounds))
     comparison = None
     if form.is_valid():
         comparison = compare_rounds(form.cleaned_data["von"], form.cleaned_data["bis"])
