@@ -189,6 +189,7 @@ def test_closing_a_round_freezes_it(client, concept, office_user, department_use
     page = client.get(url("round_detail", a_round.pk))
     assert page.status_code == 200
     assert "abgeschlossen" in page.content.decode()
+    assert "Stand beim Abschluss" in page.content.decode()
 
     # and a renamed status does not change what the closed round shows
     in_progress = vocabulary["in Umsetzung"]
