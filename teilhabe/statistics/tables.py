@@ -377,3 +377,50 @@ def pyramid_table(municipality, date: dt.date, *, public=False, threshold=2) -> 
         public=public,
         total_rows={len(rows) - 1},
     )
+
+
+def category_labels():
+    return {
+        "naturalised": _("eingebürgert"),
+        "ius_soli": _("Deutsche durch Geburt im Inland (Optionsregelung)"),
+        "born_abroad": _("im Ausland geboren (z. B. Spätaussiedler)"),
+        "second_citizenship": _("mit zweiter Staatsangehörigkeit"),
+        "family": _("Kinder mit Migrationshintergrund eines Elternteils"),
+    }
+
+
+def category_table(municipality, date: dt.date, *, public=False, threshold=2) -> Table:
+    """Germans with migration background by the first category that applies, with the total."""
+    counts = dict(
+        Indicator.objects.for_municipality(municipality)
+        .filter(dimension="category", reference_date=date)
+        .values_list("group", "value")
+    )
+    labels = category_labels()
+    keys = [k for k in labels if k in counts]
+    total = sum(counts[k] for k in keys)
+    hidden = protect({k: counts[k] for k in keys}, [keys], threshold) if public else set()
+    rows = [
+        [
+            _label(labels[k]),
+            Cell(counts[k], COUNT, hidden=k in hidden),
+            Cell(percent_value(counts[k], total), PERCENT, hidden=k in hidden),
+        ]
+        for k in keys
+    ]
+    if keys:
+        rows.append(
+            [
+                _label(_("Deutsche mit Migrationshintergrund")),
+                Cell(total, COUNT, hidden=public and 1 <= total <= threshold),
+                Cell(percent_value(total, total), PERCENT),
+            ]
+        )
+    return Table(
+        key="categories",
+        title=_("Deutsche mit Migrationshintergrund am %(date)s") % {"date": date.strftime("%d.%m.%Y")},
+        header=[_("Art des Migrationshintergrunds"), _("Personen"), _("Anteil")],
+        rows=rows,
+        public=public,
+        total_rows={len(rows) - 1} if keys else set(),
+    )

@@ -89,6 +89,10 @@ def build_table(request, key: str, public: bool):
         )
     if key == "timeseries":
         return tables.timeseries_table(municipality, public=public, threshold=threshold)
+    if key == "categories":
+        return tables.category_table(
+            municipality, _comparison_dates(request, dates)[-1], public=public, threshold=threshold
+        )
     date = _chosen(request, dates, "stichtag", dates[-1])
     builders = {
         "districts": tables.district_table,
@@ -107,6 +111,7 @@ def _overview(request, public: bool):
     if dates:
         comparison = build_table(request, "comparison", public)
         timeseries = build_table(request, "timeseries", public)
+        ctx["categories"] = build_table(request, "categories", public)
         ctx.update(
             comparison=comparison,
             selected=_comparison_dates(request, dates),
@@ -141,6 +146,7 @@ def _export(request, factcheck_table: str, factcheck_format: str, public: bool):
     if factcheck_format not in exports.CONTENT_TYPES or factcheck_table not in (
         "comparison",
         "timeseries",
+        "categories",
         "districts",
         "nationalities",
         "pyramid",

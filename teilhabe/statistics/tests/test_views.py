@@ -42,7 +42,7 @@ def test_every_role_reads_the_internal_pages_with_bounded_queries(
 ):
     for user in role_users.values():
         client.force_login(user)
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(14):
             response = client.get(url("statistics:" + page, demo_municipality))
         assert response.status_code == 200
 
@@ -201,3 +201,29 @@ def test_another_municipalitys_figures_never_show(client, small_city, other_muni
     # The other municipality has no data: its public page is empty although Musterstadt has figures.
     html = client.get(url("statistics_public:index", other_municipality)).content.decode()
     assert "noch keine Zahlen veröffentlicht" in html
+
+
+def test_the_overview_shows_germans_with_background_by_category(client, demo_municipality, office_user):
+    client.force_login(office_user)
+    html = client.get(url("statistics:overview", demo_municipality)).content.decode()
+    assert "eingebürgert" in html
+    assert "Kinder mit Migrationshintergrund eines Elternteils" in html
+    assert "2.337" in html  # family category 2023 in the demo
+    assert "15.960" in html  # Germans with migration background 2023
+
+
+def test_public_categories_hide_small_counts_with_a_second_cell(client, tmp_path, municipality):
+    rows = [person(str(i)) for i in range(20)]
+    rows += [person("n%d" % i, naturalised="1") for i in range(30)]
+    rows += [person("b%d" % i, birth_country="KZ") for i in range(7)]
+    rows += [person("s1", second_citizenship="US")]
+    compute_and_store(municipality, write_extract(tmp_path, rows), D)
+    data = client.get(url("statistics_public:export", municipality, "categories", "csv")).content.decode(
+        "utf-8-sig"
+    )
+    values = {line.split(";")[0]: line.split(";")[1] for line in data.splitlines()[1:] if ";" in line}
+    assert values["mit zweiter Staatsangehörigkeit"] == "."
+    assert values["Kinder mit Migrationshintergrund eines Elternteils"] == "0"
+    assert values["im Ausland geboren (z. B. Spätaussiedler)"] == "."
+    assert values["eingebürgert"] == "30"
+    assert values["Deutsche mit Migrationshintergrund"] == "38"
