@@ -245,3 +245,24 @@ def test_a_closed_round_exports_exactly_as_it_was_closed(municipality, concept, 
 def test_exports_use_a_bounded_number_of_queries(concept, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         to_xlsx(concept_export(concept))
+
+
+def test_a_round_export_still_imports_into_its_concept_without_changes(municipality, concept, office_user):
+    statuses = {s.name: s for s in Status.objects.filter(municipality=municipality)}
+    a_round = reporting.open_round(concept, "Zwischenstand Mai 2024", dt.date(2024, 5, 31))
+    for measure in Measure.objects.filter(concept=concept):
+        reporting.save_report(
+            a_round,
+            measure,
+            office_user,
+            reporting.ReportInput(statuses["umgesetzt"], done="Ok."),
+            is_office=True,
+            accept=True,
+        )
+    reporting.close_round(a_round, office_user)
+    a_round.refresh_from_db()
+    before = snapshot(concept)
+    result = import_concept(municipality, to_xlsx(round_export(a_round)), concept, filename="runde.xlsx")
+    assert result.ok, [str(e) for e in result.errors]
+    assert result.changes == []
+    assert snapshot(concept) == before
