@@ -29,13 +29,13 @@ MESSY = [
 ]
 
 
+@pytest.mark.usefixtures("directory")
 def test_office_staff_upload_a_messy_sheet_see_the_preview_and_confirm(
     page,
     live_server,
     office_user,
     municipality,
-    directory,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     path = write_xlsx(tmp_path / "kik.xlsx", MESSY, merges=["A5:A6", "B5:B6"])
     browser_login(page, live_server, "amt@example.org")
@@ -59,13 +59,13 @@ def test_office_staff_upload_a_messy_sheet_see_the_preview_and_confirm(
     ]
 
 
+@pytest.mark.usefixtures("directory")
 def test_errors_are_shown_first_and_no_confirm_button_is_offered(
     page,
     live_server,
     office_user,
     municipality,
-    directory,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     rows = [list(row) for row in MESSY]
     rows[5][2] = None  # no number
