@@ -2,6 +2,9 @@
 (and to the concept at hand)."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.concept import models as m
@@ -19,6 +22,30 @@ class DateInput(forms.DateInput):
 
 class ColourInput(forms.TextInput):
     input_type = "color"
+
+
+class FastSelect(forms.Select):
+    """A <select> rendered in Python: Django renders every <option> through a template include, which makes
+    a filter form with a few hundred options the slowest part of the measure list. Flat choices only."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = [
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                option["value"],
+                mark_safe(" selected") if option["selected"] else "",
+                option["label"],
+            )
+            for _group, choices, _index in widget["optgroups"]
+            for option in choices
+        ]
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            mark_safe("".join(options)),
+        )
 
 
 def unique_number_error(queryset, number, instance, message):
@@ -262,22 +289,39 @@ class MeasureFilterForm(forms.Form):
         queryset=m.FieldOfAction.objects.none(),
         required=False,
         empty_label=_("alle"),
+        widget=FastSelect,
     )
     ziel = forms.ModelChoiceField(
-        label=_("Ziel"), queryset=m.Goal.objects.none(), required=False, empty_label=_("alle")
+        label=_("Ziel"),
+        queryset=m.Goal.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+        widget=FastSelect,
     )
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=FastSelect)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none(), required=False, empty_label=_("alle")
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+        widget=FastSelect,
     )
     rolle = forms.ChoiceField(
-        label=_("Rolle der Organisation"), choices=RESPONSIBILITY_CHOICES, required=False
+        label=_("Rolle der Organisation"), choices=RESPONSIBILITY_CHOICES, required=False, widget=FastSelect
     )
     schwerpunkt = forms.ModelChoiceField(
-        label=_("Schwerpunkt"), queryset=m.Focus.objects.none(), required=False, empty_label=_("alle")
+        label=_("Schwerpunkt"),
+        queryset=m.Focus.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+        widget=FastSelect,
     )
     schlagwort = forms.ModelChoiceField(
-        label=_("Schlagwort"), queryset=m.Tag.objects.none(), required=False, empty_label=_("alle")
+        label=_("Schlagwort"),
+        queryset=m.Tag.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+        widget=FastSelect,
     )
     ueberfaellig = forms.BooleanField(label=_("nur überfällige"), required=False)
 

@@ -6,6 +6,7 @@ miss only (its import alone takes a few hundred milliseconds). Templates always 
 table next to the chart; the SVG itself is marked as an image with a text alternative by the template.
 """
 
+import gc
 import hashlib
 import io
 import json
@@ -37,10 +38,27 @@ def _cached_svg(kind, data, draw):
     return svg
 
 
-def _render(draw, data):
+def _import_matplotlib():
+    """Import matplotlib on first use. Its import creates a few hundred thousand long-lived objects; left to
+    the cyclic garbage collector, every full collection afterwards scans them all (about 50 ms, a visible
+    hiccup on whatever page is being served). So, once, they are collected and moved out of the collector's
+    sight with gc.freeze(), as pre-forking servers do after loading their code."""
+    global _MATPLOTLIB_READY
     import matplotlib
     from matplotlib.figure import Figure
 
+    if not _MATPLOTLIB_READY:
+        gc.collect()
+        gc.freeze()
+        _MATPLOTLIB_READY = True
+    return matplotlib, Figure
+
+
+_MATPLOTLIB_READY = False
+
+
+def _render(draw, data):
+    matplotlib, Figure = _import_matplotlib()
     with matplotlib.rc_context(RC):
         figure = Figure()
         draw(figure, data)

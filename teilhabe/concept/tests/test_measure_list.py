@@ -105,3 +105,16 @@ def test_filter_choices_only_offer_the_municipalitys_own_objects(office_client, 
     )
     assert "Fremdamt" not in response.content.decode()
     assert response.context["form"].errors
+
+
+def test_the_filter_form_keeps_the_chosen_values_and_labels(office_client, concept, department):
+    field = m.FieldOfAction.objects.get(concept=concept, number=2)
+    url = reverse("concept:measure_list", args=["musterstadt", concept.pk])
+    html = office_client.get(
+        url + f"?handlungsfeld={field.pk}&organisation={department.pk}&rolle=lead"
+    ).content.decode()
+    assert f'<option value="{field.pk}" selected>2 Handlungsfeld 2</option>' in html
+    assert f'<option value="{department.pk}" selected>Kulturamt</option>' in html
+    assert '<option value="lead" selected>federführend</option>' in html
+    assert '<select name="handlungsfeld" id="id_handlungsfeld">' in html
+    assert '<option value="">alle</option>' in html
