@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -332,7 +331,7 @@ def my_reports(request):
         return render(request, "concept/review_queue.html", {"waiting": waiting})
     organisation = access.reporting_organisation(role, request.membership)
     if organisation is None:
-        raise Http404
+        return render(request, "concept/my_reports.html", {"organisation": None, "sections": []})
     rounds = list(
         m.ReportingRound.objects.for_municipality(request.municipality)
         .filter(closed_at__isnull=True)

@@ -4,6 +4,7 @@ Each active editor whose organisation leads or is involved in measures that stil
 (none yet, a draft, or sent back) gets one e-mail per round and day, listing those measures with a link to
 "Meine Meldungen". Editors with nothing open get nothing."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -67,7 +68,7 @@ def open_items(a_round):
 
 
 def rounds_due(today, days, municipality=None):
-    dates = [today + timezone.timedelta(days=d) for d in days]
+    dates = [today + datetime.timedelta(days=d) for d in days]
     rounds = ReportingRound.objects.filter(closed_at__isnull=True, due_date__in=dates).select_related(
         "municipality", "concept"
     )

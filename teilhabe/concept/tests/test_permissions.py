@@ -155,3 +155,12 @@ def test_office_sees_the_review_queue_as_its_todo_list(client, office_user, worl
     page = client.get(reverse("concept:my_reports", args=[SLUG]))
     assert page.status_code == 200
     assert list(page.context["waiting"]) == [m.StatusReport.objects.get(pk=world["report_id"])]
+
+
+def test_an_editor_without_organisation_is_told_whom_to_ask(client, municipality, world):
+    from teilhabe.conftest import make_member
+
+    client.force_login(make_member(municipality, DEPARTMENT_EDITOR, "ohne@example.org"))
+    page = client.get(reverse("concept:my_reports", args=[SLUG]))
+    assert page.status_code == 200
+    assert "keine Organisation zugeordnet" in page.content.decode()
