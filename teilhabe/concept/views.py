@@ -74,8 +74,10 @@ def measure_list(request, concept_id):
     form = MeasureFilterForm(request.GET or None, concept=concept)
     measures = (
         filter_measures(concept, form.criteria())
-        .select_related("lead", "current_status")
+        # Prefetch rather than join: on PostgreSQL a join scanned the organisations of all municipalities.
         .prefetch_related(
+            "lead",
+            "current_status",
             Prefetch("involved", queryset=Organisation.objects.only("pk", "name")),
             Prefetch("tags", queryset=m.Tag.objects.only("pk", "name")),
         )
