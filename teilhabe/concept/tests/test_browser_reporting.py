@@ -73,3 +73,17 @@ def test_a_department_reports_and_the_office_accepts(
     assert "50 %" in implemented_after
     measure = m.Measure.objects.get(number="1.1.1")
     assert measure.current_status.name == "umgesetzt"
+
+
+def test_the_measure_list_filters_by_organisation_without_reloading(
+    page, live_server, open_round, office_user, municipality, department
+):
+    browser_login(page, live_server, "amt@example.org")
+    page.goto(f"{live_server.url}/{municipality.slug}/konzept/{open_round.concept_id}/massnahmen/")
+    page.evaluate("window.notReloaded = true")
+    assert page.get_by_role("link", name="Sprachcafé mit Vereinen").count() == 1
+    page.get_by_label("Organisation", exact=True).select_option(label=department.name)
+    page.get_by_role("link", name="Sprachcafé mit Vereinen").wait_for(state="detached")
+    assert page.get_by_role("link", name="Vorlesenachmittage").count() == 1
+    assert "1 Maßnahme entspricht der Auswahl" in page.get_by_role("status").inner_text()
+    assert page.evaluate("window.notReloaded") is True
