@@ -87,3 +87,11 @@ def test_the_measure_list_filters_by_organisation_without_reloading(
     assert page.get_by_role("link", name="Vorlesenachmittage").count() == 1
     assert "1 Maßnahme entspricht der Auswahl" in page.get_by_role("status").inner_text()
     assert page.evaluate("window.notReloaded") is True
+
+
+def test_the_dashboard_fits_a_phone_screen(browser, live_server, open_round, board_user, municipality):
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="de-DE").new_page()
+    browser_login(phone, live_server, "beirat@example.org")
+    for path in ["", "massnahmen/", "matrix/"]:
+        phone.goto(f"{live_server.url}/{municipality.slug}/konzept/{open_round.concept_id}/{path}")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path
