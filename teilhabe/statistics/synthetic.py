@@ -25,23 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .countries import eu_members_on
+from .extract import CANONICAL_COLUMNS
 
-COLUMNS = (
-    "person_id",
-    "birth_date",
-    "sex",
-    "district",
-    "citizenship",
-    "second_citizenship",
-    "birth_country",
-    "naturalised",
-    "ius_soli",
-    "immigrated_from",
-    "parent1_id",
-    "parent2_id",
-    "address_id",
-    "asylum_background",
-)
+COLUMNS = CANONICAL_COLUMNS
 
 #: Invented districts of the demo city: (name, share of residents, relative
 #: share of residents with migration background).

@@ -5,24 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from teilhabe.statistics.extract import CANONICAL_COLUMNS
+
 D = dt.date(2023, 12, 31)
 
-HEADER = (
-    "person_id",
-    "birth_date",
-    "sex",
-    "district",
-    "citizenship",
-    "second_citizenship",
-    "birth_country",
-    "naturalised",
-    "ius_soli",
-    "immigrated_from",
-    "parent1_id",
-    "parent2_id",
-    "address_id",
-    "asylum_background",
-)
+HEADER = CANONICAL_COLUMNS
 
 
 def person(person_id: str, **fields: str) -> dict[str, str]:
