@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from teilhabe.accounts.decorators import member_required, public_view, role_required
 from teilhabe.accounts.roles import OFFICE
@@ -129,17 +130,35 @@ def _overview(request, public: bool):
     return render(request, "statistics/overview.html", ctx)
 
 
+# Heading and lead of the pages that show one table at one reference date.
+DATE_PAGES = {
+    "districts": (
+        gettext_lazy("Stadtteile"),
+        gettext_lazy("Einwohner mit Migrationshintergrund und Ausländer je Stadtteil."),
+    ),
+    "nationalities": (
+        gettext_lazy("Staatsangehörigkeiten"),
+        gettext_lazy("Die 20 häufigsten Staatsangehörigkeiten der Ausländer."),
+    ),
+    "pyramid": (
+        gettext_lazy("Altersaufbau"),
+        gettext_lazy("Altersgruppen nach Geschlecht und Migrationshintergrund."),
+    ),
+}
+
+
 def _date_page(request, page: str, public: bool):
     dates = tables.available_dates(request.municipality)
     ctx = _context(request, page, public)
     ctx["dates"] = dates
+    ctx["heading"], ctx["lead"] = DATE_PAGES[page]
     if dates:
         table = build_table(request, page, public)
         ctx["table"] = table
         ctx["selected_date"] = _chosen(request, dates, "stichtag", dates[-1])
         chart = {"districts": charts.district_chart, "pyramid": charts.pyramid_chart}.get(page)
         ctx["chart"] = chart(table, table.title) if chart and table.rows else ""
-    return render(request, "statistics/%s.html" % page, ctx)
+    return render(request, "statistics/date_page.html", ctx)
 
 
 def _export(request, factcheck_table: str, factcheck_format: str, public: bool):
