@@ -47,10 +47,12 @@ from pathlib import Path
 import duckdb
 
 from . import extract as extract_module
-from .countries import GERMANY, NON_STATE_CODES, eu_members_on
+from .countries import GERMANY, NON_STATE_CODES, VALID_CODES, eu_members_on
 from .extract import (
     BOOLEAN_COLUMNS,
+    COUNTRY_COLUMNS,
     FALSE_VALUES,
+    SEX_VALUES,
     TRUE_VALUES,
     Extract,
     ExtractError,
@@ -63,6 +65,8 @@ Progress = Callable[[str, float], None]
 #: Status of a row in the cube's ``category`` column besides the five
 #: categories: foreigners and Germans without migration background.
 FOREIGNER = "foreigner"
+#: Progress step shown when a file is not clean and takes the thorough path.
+THOROUGH_STEP = "Datei wird gründlich geprüft"
 NO_BACKGROUND = "none"
 
 
@@ -97,28 +101,57 @@ OWN_CATEGORY_SQL = (
 )
 
 
+#: A birth date given as ``YYYY-MM-DD`` or ``DD.MM.YYYY`` (NULL when it is neither).
+_PARSED_DATE_SQL = (
+    "COALESCE(TRY_CAST(birth_raw AS DATE), "
+    "CAST(try_strptime(birth_raw, '%d.%m.%Y') AS DATE), "
+    "CAST(TRY_CAST(birth_raw AS TIMESTAMP) AS DATE))"
+)
+
+
+def born_before_age(reference_date: dt.date, years: int) -> dt.date:
+    """The last birth date of a person who is ``years`` old or older at ``reference_date``.
+
+    Age in full years: ``years`` or more exactly when the birth date, as (year,
+    month, day), is at most (reference year - ``years``, reference month, day).
+    That day does not exist for 29 February in a common year: then 28 February.
+    """
+    year = reference_date.year - years
+    try:
+        return reference_date.replace(year=year)
+    except ValueError:  # 29 February
+        return dt.date(year, 2, 28)
+
+
+def _age_sql(reference_date: dt.date) -> tuple[str, str]:
+    """SQL (of ``birth_date``) saying "under 18" and giving the age group at ``reference_date``.
+
+    Both compare the birth date with fixed days (see :func:`born_before_age`),
+    which costs far less per row than computing the age from year, month and day.
+    """
+
+    def younger_than(years: int) -> str:
+        return "birth_date > DATE '%s'" % born_before_age(reference_date, years).isoformat()
+
+    age_group = (
+        "CASE "
+        + " ".join(
+            f"WHEN {younger_than(hi + 1)} THEN {_lit(key)}" for key, _lo, hi in AGE_GROUPS if hi is not None
+        )
+        + f" ELSE {_lit(AGE_GROUPS[-1][0])} END"
+    )
+    return younger_than(18), age_group
+
+
 def _persons_sql(extract: Extract, reference_date: dt.date) -> str:
-    """One scan of the file into the ``persons`` table.
+    """One scan of the file into the ``persons`` table (the thorough path).
 
     Per row it parses the birth date (``YYYY-MM-DD`` or ``DD.MM.YYYY``), the
     yes/no columns, and computes the age group and the *own* category (rules
     1, 2 and 5 without the family rule).
     """
-    md = reference_date.month * 100 + reference_date.day
-    age = (
-        f"({reference_date.year} - year(birth_date) - CASE WHEN month(birth_date) * 100 + day(birth_date) > {md} "
-        "THEN 1 ELSE 0 END)"
-    )
-    age_group = (
-        "CASE "
-        + " ".join(f"WHEN {age} <= {hi} THEN {_lit(key)}" for key, _lo, hi in AGE_GROUPS if hi is not None)
-        + f" ELSE {_lit(AGE_GROUPS[-1][0])} END"
-    )
-    parsed_date = (
-        "COALESCE(TRY_CAST(birth_raw AS DATE), "
-        "CAST(try_strptime(birth_raw, '%d.%m.%Y') AS DATE), "
-        "CAST(TRY_CAST(birth_raw AS TIMESTAMP) AS DATE))"
-    )
+    minor, age_group = _age_sql(reference_date)
+    parsed_date = _PARSED_DATE_SQL
     bools = ", ".join("%s AS %s" % (_boolean_sql(c), c) for c in BOOLEAN_COLUMNS)
     return f"""
         CREATE OR REPLACE TEMP TABLE persons AS
@@ -139,10 +172,116 @@ def _persons_sql(extract: Extract, reference_date: dt.date) -> str:
                naturalised, ius_soli, asylum_background,
                birth_date,
                CAST({age_group} AS fc_age_group) AS age_group,
-               {age} < 18 AS minor,
+               {minor} AS minor,
                CAST({OWN_CATEGORY_SQL} AS fc_category) AS own_category
         FROM dated
     """
+
+
+#: How the fast path hashes ``person_id`` for its duplicate check (a module
+#: constant so that a test can force collisions).
+ID_HASH_SQL = "hash(%s)"
+
+
+class _NotClean(Exception):
+    """The fast path met something it leaves to the thorough path."""
+
+
+def _fast_persons_sql(extract: Extract, reference_date: dt.date) -> str:
+    """The fast path's one scan of the file into the ``persons`` table.
+
+    It serves clean files (the normal case) and only them: ``clean`` says per
+    row that every check of :func:`teilhabe.statistics.extract.validate`
+    passes with the values exactly as they are: country codes upper case
+    without blanks (checked by a cast to an ENUM of the valid codes), yes/no
+    columns ``1``, ``0`` or empty (cheap to test; the other accepted words are
+    rare and left to the thorough path). Any other file goes to the thorough
+    path (:func:`_persons_sql` and :func:`_check`), which normalises messy
+    values and reports errors with row numbers. A 64-bit hash of every
+    ``person_id`` serves the duplicate check.
+    """
+    relation = extract.relation_with_dates()
+    minor, age_group = _age_sql(reference_date)
+    # CSV: the reader parses ISO dates itself (and fails on anything else, which hands over).
+    birth = "birth_date" if relation is not None else _PARSED_DATE_SQL.replace("birth_raw", "birth_date")
+    clean = " AND ".join(
+        [
+            "person_id IS NOT NULL",
+            "person_id <> ''",
+            "birth_date IS NOT NULL",
+            "birth_date <= DATE '%s'" % reference_date.isoformat(),
+            "citizenship IS NOT NULL",
+            *("(%s IS NULL OR %s = '0' OR %s = '1')" % (c, c, c) for c in BOOLEAN_COLUMNS),
+            *("(%s IS NULL OR TRY_CAST(%s AS fc_country) IS NOT NULL)" % (c, c) for c in COUNTRY_COLUMNS),
+        ]
+    )
+    bools = ", ".join("%s IS NOT DISTINCT FROM '1' AS %s" % (c, c) for c in BOOLEAN_COLUMNS)
+    return f"""
+        CREATE OR REPLACE TEMP TABLE persons AS
+        WITH raw AS ({extract.select_sql(relation)}),
+        typed AS (
+            SELECT *, {clean} AS clean
+            FROM (SELECT * REPLACE ({birth} AS birth_date) FROM raw)
+        ),
+        derived AS (
+            SELECT person_id, parent1_id, parent2_id, address_id,
+                   coalesce(district, '') AS district, coalesce(sex, '') AS sex, citizenship,
+                   second_citizenship, birth_country, birth_date, clean, {bools}
+            FROM typed
+        )
+        SELECT {ID_HASH_SQL % "person_id"} AS id_hash, person_id, parent1_id, parent2_id, address_id,
+               district, sex, citizenship, asylum_background,
+               CAST({OWN_CATEGORY_SQL} AS fc_category) AS own_category,
+               {minor} AS minor, CAST({age_group} AS fc_age_group) AS age_group, clean
+        FROM derived
+    """
+
+
+#: Fast path: the persons folded by the cube's columns (and ``clean``), before rule 3.
+_FAST_COUNTS_SQL = """
+    CREATE OR REPLACE TEMP TABLE counts AS
+    SELECT district, sex, age_group, citizenship, own_category AS category,
+           asylum_background AS asylum, clean, count(*) AS n
+    FROM persons GROUP BY ALL
+"""
+
+#: Fast path, rule 3 as in :data:`_FAMILY_SQL`; ``parent1_id``/``parent2_id``
+#: are set only for minors without own background, ``parent_key`` only for
+#: persons with own background or foreigners. Ids are compared as text, so
+#: no hash collision can touch the rule; ``id_hash`` only tells children apart
+#: (the duplicate check has shown the hashes to be distinct).
+_FAST_FAMILY_SQL = """
+    CREATE OR REPLACE TEMP TABLE family AS
+    WITH children AS (
+        SELECT id_hash, address_id, district, sex, age_group, asylum_background,
+               unnest([parent1_id, parent2_id]) AS parent_id
+        FROM persons
+        WHERE minor AND own_category = 'none'
+          AND (parent1_id IS NOT NULL OR parent2_id IS NOT NULL)
+    ),
+    parents AS (
+        SELECT person_id, address_id FROM persons WHERE own_category <> 'none'
+    )
+    SELECT DISTINCT c.id_hash, c.district, c.sex, c.age_group, c.asylum_background
+    FROM children c JOIN parents p ON p.person_id = c.parent_id
+    WHERE c.address_id IS NULL OR p.address_id IS NULL OR c.address_id = p.address_id
+"""
+
+_FAST_CUBE_SQL = """
+    CREATE OR REPLACE TEMP TABLE cube AS
+    SELECT district, sex, age_group, citizenship, category, asylum, sum(n)::BIGINT AS n
+    FROM (
+        SELECT district, sex, age_group, citizenship, category, asylum, n FROM counts
+        UNION ALL
+        SELECT district, sex, age_group, 'DE', 'family', asylum_background, count(*)
+        FROM family GROUP BY ALL
+        UNION ALL
+        SELECT district, sex, age_group, 'DE', 'none', asylum_background, -count(*)
+        FROM family GROUP BY ALL
+    )
+    GROUP BY ALL
+    HAVING sum(n) <> 0
+"""
 
 
 #: Rule 3: German children under 18 without own background whose parent (in
@@ -206,7 +345,11 @@ def connect(memory_limit: str | None = None, threads: int | None = None) -> duck
 def _create_types(con: duckdb.DuckDBPyConnection) -> None:
     """One-byte ENUM types for the age group and the category (smaller, faster to group by)."""
     categories = ("none", FOREIGNER) + CATEGORIES
-    for name, values in (("fc_category", categories), ("fc_age_group", AGE_GROUP_KEYS)):
+    for name, values in (
+        ("fc_category", categories),
+        ("fc_age_group", AGE_GROUP_KEYS),
+        ("fc_country", tuple(sorted(VALID_CODES))),
+    ):
         if not con.execute("SELECT 1 FROM duckdb_types() WHERE type_name = ?", [name]).fetchone():
             con.execute("CREATE TYPE %s AS ENUM (%s)" % (name, ", ".join(_lit(v) for v in values)))
 
@@ -238,22 +381,19 @@ def compute(
     try:
         with open_extract(path, columns) as ext:
             report("Datei wird gelesen", 0.05)
-            # Fast path: rows may land in any order. Only a bad file needs the file's order (for row
-            # numbers); it is then read again in order and checked once more.
-            con.execute("SET preserve_insertion_order = false")
-            _load_persons(con, ext, reference_date)
-            report("Daten werden geprüft", 0.55)
             try:
-                _check(con, ext, reference_date)
-            except ExtractError:
-                report("Fehler werden zeilengenau gesucht", 0.6)
+                _compute_fast(con, ext, reference_date, report)
+            except (_NotClean, duckdb.Error):
+                # Anything unusual (messy values, a bad row, a duplicate id or a hash collision, a
+                # date in another form, a read error): the thorough path reads the file again in
+                # file order (for row numbers), normalises, checks exactly and derives.
+                report(THOROUGH_STEP, 0.4)
                 con.execute("SET preserve_insertion_order = true")
                 _load_persons(con, ext, reference_date)
                 _check(con, ext, reference_date)
-                raise
-            report("Merkmale werden abgeleitet", 0.7)
-            con.execute(_FAMILY_SQL)
-            con.execute(_CUBE_SQL)
+                report("Merkmale werden abgeleitet", 0.7)
+                con.execute(_FAMILY_SQL)
+                con.execute(_CUBE_SQL)
             report("Ergebnisse werden zusammengefasst", 0.85)
             result = _summarise(con, reference_date)
             report("Fertig", 1.0)
@@ -263,8 +403,39 @@ def compute(
             con.close()
         else:
             con.execute("RESET preserve_insertion_order")
-            for table in ("persons", "family", "cube"):
+            for table in ("persons", "counts", "family", "cube"):
                 con.execute("DROP TABLE IF EXISTS %s" % table)
+
+
+def _compute_fast(
+    con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.date, report: Progress
+) -> None:
+    """Fill ``cube`` from a clean file; raise :class:`_NotClean` (or a DuckDB error) otherwise.
+
+    Rows may land in any order here (``preserve_insertion_order = false``
+    saves memory and time); no row number is ever reported from this path.
+    """
+    con.execute("SET preserve_insertion_order = false")
+    con.execute(_fast_persons_sql(ext, reference_date))
+    report("Daten werden geprüft", 0.55)
+    con.execute(_FAST_COUNTS_SQL)
+    unclean, sexes, districts = con.execute(
+        "SELECT sum(n) FILTER (WHERE NOT clean), list(DISTINCT sex), list(DISTINCT district) FROM counts"
+    ).fetchone()
+    if (
+        unclean
+        or not set(sexes or ()) <= set(SEX_VALUES) | {""}
+        or any(d != d.strip() for d in districts or ())
+    ):
+        raise _NotClean
+    # No id twice: as many distinct hashes as rows. Equal hashes (a duplicate or, very rarely, a
+    # collision of two different ids) go to the thorough path, which compares the ids themselves.
+    # (GROUP BY ... HAVING runs faster than count(DISTINCT ...) here.)
+    if con.execute("SELECT 1 FROM persons GROUP BY id_hash HAVING count(*) > 1 LIMIT 1").fetchone():
+        raise _NotClean
+    report("Merkmale werden abgeleitet", 0.7)
+    con.execute(_FAST_FAMILY_SQL)
+    con.execute(_FAST_CUBE_SQL)
 
 
 def _check(con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.date) -> None:
