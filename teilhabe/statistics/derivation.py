@@ -201,7 +201,7 @@ def _fast_persons_sql(extract: Extract, reference_date: dt.date) -> str:
     ``person_id`` serves the duplicate check.
     """
     relation = extract.relation_with_dates()
-    minor, age_group = _age_sql(reference_date)
+    _minor, age_group = _age_sql(reference_date)
     # CSV: the reader parses ISO dates itself (and fails on anything else, which hands over).
     birth = "birth_date" if relation is not None else _PARSED_DATE_SQL.replace("birth_raw", "birth_date")
     clean = " AND ".join(
@@ -210,9 +210,13 @@ def _fast_persons_sql(extract: Extract, reference_date: dt.date) -> str:
             "person_id <> ''",
             "birth_date IS NOT NULL",
             "birth_date <= DATE '%s'" % reference_date.isoformat(),
-            "citizenship IS NOT NULL",
+            "citizenship IS NOT NULL",  # (the ENUM value of citizenship, see below)
             *("(%s IS NULL OR %s = '0' OR %s = '1')" % (c, c, c) for c in BOOLEAN_COLUMNS),
-            *("(%s IS NULL OR TRY_CAST(%s AS fc_country) IS NOT NULL)" % (c, c) for c in COUNTRY_COLUMNS),
+            *(
+                "(%s IS NULL OR TRY_CAST(%s AS fc_country) IS NOT NULL)" % (c, c)
+                for c in COUNTRY_COLUMNS
+                if c != "citizenship"
+            ),
         ]
     )
     bools = ", ".join("%s IS NOT DISTINCT FROM '1' AS %s" % (c, c) for c in BOOLEAN_COLUMNS)
@@ -221,7 +225,10 @@ def _fast_persons_sql(extract: Extract, reference_date: dt.date) -> str:
         WITH raw AS ({extract.select_sql(relation)}),
         typed AS (
             SELECT *, {clean} AS clean
-            FROM (SELECT * REPLACE ({birth} AS birth_date) FROM raw)
+            FROM (
+                SELECT * REPLACE ({birth} AS birth_date, TRY_CAST(citizenship AS fc_country) AS citizenship)
+                FROM raw
+            )
         ),
         derived AS (
             SELECT person_id, parent1_id, parent2_id, address_id,
@@ -232,7 +239,7 @@ def _fast_persons_sql(extract: Extract, reference_date: dt.date) -> str:
         SELECT {ID_HASH_SQL % "person_id"} AS id_hash, person_id, parent1_id, parent2_id, address_id,
                district, sex, citizenship, asylum_background,
                CAST({OWN_CATEGORY_SQL} AS fc_category) AS own_category,
-               {minor} AS minor, CAST({age_group} AS fc_age_group) AS age_group, clean
+               CAST({age_group} AS fc_age_group) AS age_group, clean
         FROM derived
     """
 
@@ -245,18 +252,17 @@ _FAST_COUNTS_SQL = """
     FROM persons GROUP BY ALL
 """
 
-#: Fast path, rule 3 as in :data:`_FAMILY_SQL`; ``parent1_id``/``parent2_id``
-#: are set only for minors without own background, ``parent_key`` only for
-#: persons with own background or foreigners. Ids are compared as text, so
-#: no hash collision can touch the rule; ``id_hash`` only tells children apart
-#: (the duplicate check has shown the hashes to be distinct).
+#: Fast path, rule 3 as in :data:`_FAMILY_SQL` (minors are the age groups
+#: under 18). Ids are compared as text, so no hash collision can touch the
+#: rule; ``id_hash`` only tells children apart (the duplicate check has shown
+#: the hashes to be distinct).
 _FAST_FAMILY_SQL = """
     CREATE OR REPLACE TEMP TABLE family AS
     WITH children AS (
         SELECT id_hash, address_id, district, sex, age_group, asylum_background,
                unnest([parent1_id, parent2_id]) AS parent_id
         FROM persons
-        WHERE minor AND own_category = 'none'
+        WHERE age_group IN (%s) AND own_category = 'none'
           AND (parent1_id IS NOT NULL OR parent2_id IS NOT NULL)
     ),
     parents AS (
@@ -265,13 +271,14 @@ _FAST_FAMILY_SQL = """
     SELECT DISTINCT c.id_hash, c.district, c.sex, c.age_group, c.asylum_background
     FROM children c JOIN parents p ON p.person_id = c.parent_id
     WHERE c.address_id IS NULL OR p.address_id IS NULL OR c.address_id = p.address_id
-"""
+""" % ", ".join(_lit(key) for key, _lo, hi in AGE_GROUPS if hi is not None and hi < 18)
 
 _FAST_CUBE_SQL = """
     CREATE OR REPLACE TEMP TABLE cube AS
     SELECT district, sex, age_group, citizenship, category, asylum, sum(n)::BIGINT AS n
     FROM (
-        SELECT district, sex, age_group, citizenship, category, asylum, n FROM counts
+        SELECT district, sex, age_group, CAST(citizenship AS VARCHAR) AS citizenship, category, asylum, n
+        FROM counts
         UNION ALL
         SELECT district, sex, age_group, 'DE', 'family', asylum_background, count(*)
         FROM family GROUP BY ALL
