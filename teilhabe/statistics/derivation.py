@@ -337,9 +337,10 @@ _STATUS_SQL = (
 
 
 def connect(memory_limit: str | None = None, threads: int | None = None) -> duckdb.DuckDBPyConnection:
-    config = {}
-    if threads:
-        config["threads"] = threads
+    # One thread more than cores: while one thread waits (at the end of a parallel step, or on the
+    # file), another works. Measured on the 2-core machine: the 10M-row benchmark takes about 10 %
+    # less time with 3 threads than with DuckDB's default of 2 (the bare read gains nothing).
+    config = {"threads": threads or (os.cpu_count() or 1) + 1}
     if memory_limit:
         config["memory_limit"] = memory_limit
     con = duckdb.connect(config=config)
@@ -437,8 +438,8 @@ def _compute_fast(
         raise _NotClean
     # No id twice: as many distinct hashes as rows. Equal hashes (a duplicate or, very rarely, a
     # collision of two different ids) go to the thorough path, which compares the ids themselves.
-    # (GROUP BY ... HAVING runs faster than count(DISTINCT ...) here.)
-    if con.execute("SELECT 1 FROM persons GROUP BY id_hash HAVING count(*) > 1 LIMIT 1").fetchone():
+    rows, hashes = con.execute("SELECT count(*), count(DISTINCT id_hash) FROM persons").fetchone()
+    if rows != hashes:
         raise _NotClean
     report("Merkmale werden abgeleitet", 0.7)
     con.execute(_FAST_FAMILY_SQL)
