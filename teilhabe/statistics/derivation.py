@@ -28,13 +28,22 @@ at D):
 8. **Asylum background**: residents whose ``asylum_background`` is set,
    whatever their citizenship.
 
-How it runs (few scans, all in DuckDB): the file is read once into a narrow
-in-memory table ``persons`` with rules 1, 2 and 5 (own category) and the age
-group already computed per row; the checks of
-:func:`teilhabe.statistics.extract.validate` run on that table; rule 3 joins
-the few candidate children with their parents; one GROUP BY folds everything
-into a small ``cube`` (district x sex x age group x citizenship x category x
-asylum) from which all figures and breakdowns are summed.
+How it runs (few scans, all in DuckDB), in one of two ways:
+
+- the *fast path* (:func:`_compute_fast`, every clean file): the file is read
+  once into a narrow in-memory table ``persons`` with rules 1, 2 and 5 (own
+  category), the age group, a hash of the id and a flag "all checks pass"
+  computed per row; one GROUP BY folds it into ``counts``, from which the
+  remaining checks are read; a count of distinct id hashes proves the ids
+  unique; rule 3 joins the few candidate children with their parents (ids
+  compared as text) and corrects the counts into the ``cube``;
+- the *thorough path* (anything the fast path does not accept): the file is
+  read again in file order, values are normalised where needed, the checks of
+  :func:`teilhabe.statistics.extract.validate` run exactly (naming rows) and,
+  for a usable file, the same rules fill the ``cube``.
+
+Either way all figures and breakdowns are summed from the small ``cube``
+(district x sex x age group x citizenship x category x asylum).
 """
 
 from __future__ import annotations
@@ -396,6 +405,7 @@ def compute(
                 # date in another form, a read error): the thorough path reads the file again in
                 # file order (for row numbers), normalises, checks exactly and derives.
                 report(THOROUGH_STEP, 0.4)
+                con.execute("DROP TABLE IF EXISTS persons")  # free its memory before the full table
                 con.execute("SET preserve_insertion_order = true")
                 _load_persons(con, ext, reference_date)
                 _check(con, ext, reference_date)
