@@ -60,12 +60,11 @@ def run_factcheck(path: str) -> dict:
 
 
 def run_floor(path: str) -> dict:
-    import duckdb
-
+    from teilhabe.statistics.derivation import connect
     from teilhabe.statistics.extract import open_extract
 
     start = time.perf_counter()
-    con = duckdb.connect()
+    con = connect()  # the same settings as the fact check (threads)
     with open_extract(path) as ext:
         # CSV: count(col) makes the reader parse every field. Parquet answers count/min from its
         # metadata, so there the length of every value is summed to force reading it.
