@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import matplotlib
+from django.utils.translation import gettext as _
 
 matplotlib.use("Agg")
 
@@ -50,8 +51,8 @@ def timeseries_chart(table: Table, title: str) -> str:
     foreign = [_number(row[5]) for row in table.rows]
     figure, ax = plt.subplots(figsize=(6.4, 3.2))
     xs = list(range(len(labels)))
-    ax.plot(xs, mb, marker="o", color=ACCENT, label="Migrationshintergrund in %")
-    ax.plot(xs, foreign, marker="s", color=WARM, label="Ausländer in %")
+    ax.plot(xs, mb, marker="o", color=ACCENT, label=_("Migrationshintergrund in %"))
+    ax.plot(xs, foreign, marker="s", color=WARM, label=_("Ausländer in %"))
     ax.set_xticks(xs, labels)
     for series in (mb, foreign):
         for x, y in zip(xs, series, strict=True):
@@ -78,8 +79,8 @@ def district_chart(table: Table, title: str) -> str:
     foreign = [_number(row[5]) or 0 for row in rows][::-1]
     figure, ax = plt.subplots(figsize=(6.4, 0.35 * len(rows) + 1))
     y = range(len(rows))
-    ax.barh([i + 0.2 for i in y], mb, height=0.4, color=ACCENT, label="mit Migrationshintergrund in %")
-    ax.barh([i - 0.2 for i in y], foreign, height=0.4, color=WARM, label="Ausländer in %")
+    ax.barh([i + 0.2 for i in y], mb, height=0.4, color=ACCENT, label=_("mit Migrationshintergrund in %"))
+    ax.barh([i - 0.2 for i in y], foreign, height=0.4, color=WARM, label=_("Ausländer in %"))
     ax.set_yticks(list(y), labels)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, fontsize=8, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.08))
@@ -93,10 +94,10 @@ def pyramid_chart(table: Table, title: str) -> str:
     m_no, m_mb, w_no, w_mb = ([(_number(row[c]) or 0) for row in rows] for c in (1, 2, 3, 4))
     figure, ax = plt.subplots(figsize=(6.4, 3.6))
     y = range(len(rows))
-    ax.barh(y, [-v for v in m_no], color=ACCENT, label="männlich ohne MH")
-    ax.barh(y, [-v for v in m_mb], left=[-v for v in m_no], color=ACCENT_LIGHT, label="männlich mit MH")
-    ax.barh(y, w_no, color=WARM, label="weiblich ohne MH")
-    ax.barh(y, w_mb, left=w_no, color=WARM_LIGHT, label="weiblich mit MH")
+    ax.barh(y, [-v for v in m_no], color=ACCENT, label=_("männlich ohne MH"))
+    ax.barh(y, [-v for v in m_mb], left=[-v for v in m_no], color=ACCENT_LIGHT, label=_("männlich mit MH"))
+    ax.barh(y, w_no, color=WARM, label=_("weiblich ohne MH"))
+    ax.barh(y, w_mb, left=w_no, color=WARM_LIGHT, label=_("weiblich mit MH"))
     ax.set_yticks(list(y), labels)
     from matplotlib.ticker import FuncFormatter
 

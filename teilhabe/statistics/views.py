@@ -25,10 +25,10 @@ INTERNAL = "statistics"
 PUBLIC = "statistics_public"
 
 PAGES = [
-    ("overview", "index", _("Übersicht")),
-    ("districts", "districts", _("Stadtteile")),
-    ("nationalities", "nationalities", _("Staatsangehörigkeiten")),
-    ("pyramid", "pyramid", _("Altersaufbau")),
+    ("overview", "index", gettext_lazy("Übersicht")),
+    ("districts", "districts", gettext_lazy("Stadtteile")),
+    ("nationalities", "nationalities", gettext_lazy("Staatsangehörigkeiten")),
+    ("pyramid", "pyramid", gettext_lazy("Altersaufbau")),
 ]
 
 
