@@ -17,7 +17,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from teilhabe.statistics.derivation import compute
-from teilhabe.statistics.extract import ExtractError, _decode_small, _guess_separator, format_rows
+from teilhabe.statistics.extract import ExtractError, format_rows
+from teilhabe.statistics.extract.encoding import decode_small, guess_separator
 from teilhabe.statistics.models import HEADLINE_FIELDS, FactCheck, Indicator
 from teilhabe.statistics.result import FactCheckResult
 
@@ -186,9 +187,9 @@ def read_table(path: str | Path, file_name: str | None = None, municipality_name
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raw_rows = _xlsx_rows(path, name)
     else:
-        text = _decode_small(path.read_bytes(), name)
+        text = decode_small(path.read_bytes(), name)
         lines = text.splitlines()
-        separator = _guess_separator(lines[0]) if lines else None
+        separator = guess_separator(lines[0]) if lines else None
         raw_rows = list(csv.reader(io.StringIO(text), delimiter=separator or ";"))
     raw_rows = [
         (number, row) for number, row in enumerate(raw_rows, 1) if any(str(c or "").strip() for c in row)

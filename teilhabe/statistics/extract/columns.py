@@ -1,0 +1,131 @@
+"""The canonical columns of a register extract, and how a file's headers map onto them.
+
+A *column mapping file* maps a statistics office's own headers onto the canonical ones (see the
+package docstring for its two formats).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .encoding import decode_small, guess_separator
+from .errors import ExtractError, _msg
+
+CANONICAL_COLUMNS: tuple[str, ...] = (
+    "person_id",
+    "birth_date",
+    "sex",
+    "district",
+    "citizenship",
+    "second_citizenship",
+    "birth_country",
+    "naturalised",
+    "ius_soli",
+    "immigrated_from",
+    "parent1_id",
+    "parent2_id",
+    "address_id",
+    "asylum_background",
+)
+REQUIRED_COLUMNS: tuple[str, ...] = ("person_id", "birth_date", "citizenship")
+COUNTRY_COLUMNS: tuple[str, ...] = (
+    "citizenship",
+    "second_citizenship",
+    "birth_country",
+    "immigrated_from",
+)
+BOOLEAN_COLUMNS: tuple[str, ...] = ("naturalised", "ius_soli", "asylum_background")
+SEX_VALUES: tuple[str, ...] = ("m", "w", "d", "o")
+
+TRUE_VALUES: tuple[str, ...] = ("1", "ja", "j", "true", "wahr", "yes", "y", "x")
+FALSE_VALUES: tuple[str, ...] = ("0", "nein", "n", "false", "falsch", "no")
+
+
+def load_column_mapping(source: str | Path | None) -> dict[str, str]:
+    """Read a column mapping file (see the module docstring for the format)."""
+    if source is None:
+        return {}
+    path = Path(source)
+    if not path.is_file():
+        raise ExtractError(path.name, [_msg("not_found")])
+    raw = path.read_bytes()
+    text = decode_small(raw, path.name)
+    problems: list[str] = []
+    mapping: dict[str, str] = {}
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ExtractError(
+                path.name, ["kein gültiges JSON (Zeile %d): %s" % (exc.lineno, exc.msg)]
+            ) from None
+        if not isinstance(data, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+        ):
+            raise ExtractError(
+                path.name,
+                ['erwartet wird ein JSON-Objekt {"Quellspalte": "Zielspalte", …}.'],
+            )
+        items = [(None, k, v) for k, v in data.items()]
+    else:
+        first = text.splitlines()[0] if text.strip() else ""
+        sep = guess_separator(first) or ";"
+        items = []
+        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), 1):
+            if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+                continue
+            if len(row) != 2:
+                problems.append(
+                    "Zeile %d: erwartet werden genau zwei Spalten (Quellspalte%sZielspalte)." % (number, sep)
+                )
+                continue
+            if row[1].strip().lower() in ("target", "ziel", "zielspalte"):  # header line
+                continue
+            items.append((number, row[0], row[1]))
+    for number, src, target in items:
+        target_norm = target.strip().lower()
+        where = ("Zeile %d: " % number) if number else ""
+        if target_norm not in CANONICAL_COLUMNS:
+            problems.append(
+                "%sunbekannte Zielspalte „%s“ (erlaubt: %s)."
+                % (where, target.strip(), ", ".join(CANONICAL_COLUMNS))
+            )
+            continue
+        mapping[src.strip()] = target_norm
+    if problems:
+        raise ExtractError(path.name, problems)
+    return mapping
+
+
+def _norm_header(name: str) -> str:
+    return name.replace("\ufeff", "").strip().lower()
+
+
+def _map_headers(headers: list[str], mapping: dict[str, str], file_name: str) -> dict[str, int]:
+    """Return canonical column -> index of the header that supplies it."""
+    found: dict[str, int] = {}
+    problems = []
+    for index, header in enumerate(headers):
+        key = _norm_header(header)
+        target = mapping.get(key) or (key if key in CANONICAL_COLUMNS else None)
+        if target is None:
+            continue
+        if target in found:
+            problems.append(
+                "Die Spalte „%s“ kommt mehrfach vor (Spalten %d und %d)."
+                % (target, found[target] + 1, index + 1)
+            )
+            continue
+        found[target] = index
+    missing = [c for c in REQUIRED_COLUMNS if c not in found]
+    if missing:
+        problems.append(
+            "Pflichtspalte(n) fehlen: %s. Gefundene Spalten: %s."
+            % (", ".join(missing), ", ".join(h.strip() for h in headers) or "keine")
+        )
+    if problems:
+        raise ExtractError(file_name, problems)
+    return found
