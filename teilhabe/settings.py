@@ -103,22 +103,31 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # invitations use the reset token too
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
 LOGIN_FAILURE_WINDOW = envint("LOGIN_FAILURE_WINDOW", "900")
 
-# Single sign-on with OpenID Connect (Keycloak, ADFS ...): on when OIDC_RP_CLIENT_ID is set
-# (docs/single-sign-on.md). The URLs /konto/sso/... always exist and answer 404 while it is off.
+# Single sign-on with OpenID Connect (Keycloak, Entra ID, ADFS ...): on when OIDC_RP_CLIENT_ID is set
+# (docs/single-sign-on.md, every variable explained there). The URLs /konto/sso/... always exist and answer
+# 404 while it is off. `teilhabe check --deploy` checks these settings.
 OIDC_ENABLED = bool(envsecret("OIDC_RP_CLIENT_ID"))
 OIDC_PROVIDER_NAME = envsecret("OIDC_PROVIDER_NAME", "Single Sign-on")
-OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
 OIDC_CREATE_USER = False  # least privilege: only users invited by their office may sign in
 if OIDC_ENABLED:
     OIDC_RP_CLIENT_ID = envsecret("OIDC_RP_CLIENT_ID")
     OIDC_RP_CLIENT_SECRET = envsecret("OIDC_RP_CLIENT_SECRET")
+    # Endpoints, issuer and keys come from the discovery document (cached OIDC_CACHE_SECONDS); each
+    # OIDC_OP_* setting below overrides the discovered value, or replaces discovery when it is not set.
+    OIDC_OP_DISCOVERY_URL = envsecret("OIDC_OP_DISCOVERY_URL")
+    OIDC_OP_ISSUER = envsecret("OIDC_OP_ISSUER")
     OIDC_OP_AUTHORIZATION_ENDPOINT = envsecret("OIDC_OP_AUTHORIZATION_ENDPOINT")
     OIDC_OP_TOKEN_ENDPOINT = envsecret("OIDC_OP_TOKEN_ENDPOINT")
-    OIDC_OP_USER_ENDPOINT = envsecret("OIDC_OP_USER_ENDPOINT")  # may stay empty: claims from the ID token
+    OIDC_OP_USER_ENDPOINT = envsecret("OIDC_OP_USER_ENDPOINT")
     OIDC_OP_JWKS_ENDPOINT = envsecret("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_OP_LOGOUT_ENDPOINT = envsecret("OIDC_OP_LOGOUT_ENDPOINT")  # the provider's end_session_endpoint
+    OIDC_USE_USERINFO = envbool("OIDC_USE_USERINFO", "True")  # False: the ID token's claims only (ADFS)
+    OIDC_CACHE_SECONDS = envint("OIDC_CACHE_SECONDS", "3600")
     OIDC_RP_SIGN_ALGO = envsecret("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = envsecret("OIDC_RP_SCOPES", "openid email profile")
     OIDC_USE_PKCE = envbool("OIDC_USE_PKCE", "True")
+    OIDC_TOKEN_USE_BASIC_AUTH = envbool("OIDC_TOKEN_USE_BASIC_AUTH")
+    OIDC_CLOCK_LEEWAY = envint("OIDC_CLOCK_LEEWAY", "60")  # seconds the provider's clock may be off
     # Refuse an e-mail claim unless the provider marks it verified (email_verified); ADFS does not send
     # that claim, so set OIDC_REQUIRE_VERIFIED_EMAIL=False there (its addresses come from the directory).
     OIDC_REQUIRE_VERIFIED_EMAIL = envbool("OIDC_REQUIRE_VERIFIED_EMAIL", "True")
@@ -127,6 +136,12 @@ if OIDC_ENABLED:
     OIDC_VERIFY_SSL = envbool("OIDC_VERIFY_SSL", "True")  # or a path to the municipality's CA bundle
     if envsecret("OIDC_CA_BUNDLE"):
         OIDC_VERIFY_SSL = envsecret("OIDC_CA_BUNDLE")
+    OIDC_ALLOW_HTTP = envbool("OIDC_ALLOW_HTTP")  # plain-HTTP endpoints: only for a test provider
+    OIDC_ALLOW_SUPERUSERS = envbool("OIDC_ALLOW_SUPERUSERS")  # else superusers use password + 2nd factor
+    # Optional role mapping: a claim (e.g. groups) mapped per municipality to roles, JSON like
+    # {"musterstadt": {"office": ["teilhabe-amt"], "advisory_board": ["teilhabe-beirat"]}}.
+    OIDC_ROLES_CLAIM = envsecret("OIDC_ROLES_CLAIM")
+    OIDC_ROLE_MAP = envsecret("OIDC_ROLE_MAP")  # checked by check --deploy
     AUTHENTICATION_BACKENDS.append("teilhabe.accounts.oidc.InvitedUserOIDCBackend")
 
 LANGUAGE_CODE = "de"

@@ -85,3 +85,34 @@ class FailedLogin(models.Model):
 
     def __str__(self):
         return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
+
+
+class SingleSignOnIdentity(models.Model):
+    """A user's account at the identity provider: (issuer, subject) from the ID token.
+
+    Bound at the first single sign-on (matched then by verified e-mail address); later sign-ons find the
+    user by this pair alone, so an address renamed at the provider still leads to the same person, and an
+    address given to someone else later does not hand them this account (docs/single-sign-on.md)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="sso_identities",
+        verbose_name=_("Person"),
+    )
+    issuer = models.CharField(_("Anmeldedienst (issuer)"), max_length=255)
+    subject = models.CharField(_("Kennung beim Anmeldedienst (sub)"), max_length=255)
+    email = models.EmailField(_("E-Mail-Adresse bei der letzten Anmeldung"), blank=True)
+    bound_at = models.DateTimeField(_("verbunden am"), auto_now_add=True)
+    last_sign_on_at = models.DateTimeField(_("zuletzt angemeldet"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="one_user_per_provider_identity"),
+            models.UniqueConstraint(fields=["user", "issuer"], name="one_identity_per_user_and_provider"),
+        ]
+        verbose_name = _("Verbindung zum Anmeldedienst")
+        verbose_name_plural = _("Verbindungen zum Anmeldedienst")
+
+    def __str__(self):
+        return f"{self.user} ↔ {self.issuer} {self.subject}"

@@ -3,12 +3,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from teilhabe.accounts import views
+from teilhabe.accounts import oidc_views, views
 
 app_name = "accounts"
 urlpatterns = [
     path("anmelden/", views.LoginView.as_view(), name="login"),
-    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("abmelden/", oidc_views.LogoutView.as_view(), name="logout"),
     path(
         "passwort/",
         auth_views.PasswordChangeView.as_view(
@@ -57,6 +57,6 @@ urlpatterns = [
     ),
     path("profil/", views.profile, name="profile"),
     # Single sign-on (OpenID Connect): always routed, 404 unless settings.OIDC_ENABLED.
-    path("sso/anmelden/", views.oidc_login, name="oidc_login"),
-    path("sso/callback/", views.oidc_callback, name="oidc_callback"),
+    path("sso/anmelden/", oidc_views.oidc_login, name="oidc_login"),
+    path("sso/callback/", oidc_views.oidc_callback, name="oidc_callback"),
 ]

@@ -1,35 +1,26 @@
 import logging
 import smtplib
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from mozilla_django_oidc import views as oidc_views
 
 from teilhabe.accounts import services
 from teilhabe.accounts.decorators import role_required
 from teilhabe.accounts.forms import InviteForm, LoginForm, MembershipForm, ProfileForm, has_access_somewhere
 from teilhabe.accounts.models import Membership
+from teilhabe.accounts.oidc_views import login_page_context, oidc_context
 from teilhabe.accounts.roles import OFFICE, Role
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 logger = logging.getLogger(__name__)
-
-
-def oidc_context() -> dict:
-    return {
-        "oidc_enabled": settings.OIDC_ENABLED,
-        "oidc_provider_name": getattr(settings, "OIDC_PROVIDER_NAME", "") or _("Single Sign-on"),
-    }
 
 
 class LoginView(auth_views.LoginView):
@@ -39,7 +30,7 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         # Read at request time, so switching single sign-on on or off needs no URL reload.
-        return {**super().get_context_data(**kwargs), **oidc_context()}
+        return {**super().get_context_data(**kwargs), **login_page_context()}
 
 
 class InvitationAcceptView(auth_views.PasswordResetConfirmView):
@@ -80,49 +71,6 @@ def profile(request):
         return redirect("accounts:profile")
     ctx = {"memberships": memberships, "form": form, **oidc_context()}
     return render(request, "accounts/profile.html", ctx)
-
-
-# Single sign-on. The URLs always exist; they answer 404 unless settings.OIDC_ENABLED, so tests can switch
-# single sign-on on with override_settings and no URL reload.
-
-
-def _require_oidc():
-    if not settings.OIDC_ENABLED:
-        raise Http404
-
-
-def oidc_login(request):
-    _require_oidc()
-    return oidc_views.OIDCAuthenticationRequestView.as_view()(request)
-
-
-class OIDCCallbackView(oidc_views.OIDCAuthenticationCallbackView):
-    """The provider's redirect back to Teilhabe; on failure back to the login page with a German reason."""
-
-    @property
-    def failure_url(self):
-        return str(reverse_lazy("accounts:login"))
-
-    def login_failure(self):
-        provider = oidc_context()["oidc_provider_name"]
-        reason = getattr(self.request, "oidc_failure", None)
-        if reason == "no_account":
-            text = _(
-                "Für Ihre E-Mail-Adresse gibt es keinen freigeschalteten Zugang zu Teilhabe. Bitte wenden Sie sich an Ihr Integrationsamt: Es lädt Sie ein, danach können Sie sich mit %(provider)s anmelden."
-            )
-        elif reason == "unverified_email":
-            text = _(
-                "%(provider)s hat keine bestätigte E-Mail-Adresse übermittelt. Bitte wenden Sie sich an Ihre IT."
-            )
-        else:
-            text = _("Die Anmeldung mit %(provider)s ist fehlgeschlagen. Bitte versuchen Sie es erneut.")
-        messages.error(self.request, text % {"provider": provider})
-        return super().login_failure()
-
-
-def oidc_callback(request):
-    _require_oidc()
-    return OIDCCallbackView.as_view()(request)
 
 
 # User management of one municipality (office staff).

@@ -13,6 +13,8 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from django.contrib.messages import get_messages
+from django.core.cache import cache
 from jwt.algorithms import RSAAlgorithm
 
 
@@ -32,6 +34,12 @@ class FakeProvider:
         self.audience = client_id
         self.userinfo_only_sub = False  # like ADFS: userinfo names the subject only
         self.userinfo_sub = None  # set to answer userinfo with another subject than the ID token
+        self.clock_offset = 0  # seconds the provider's clock is ahead (negative: behind)
+        self.token_lifetime = 300
+        self.issuer_claim = None  # set to sign tokens in another issuer's name
+        self.jwks_status = 200  # e.g. 503: the key endpoint is down
+        self.end_session = False  # announce an end_session_endpoint in the discovery document
+        self.discovery_requests = 0
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -49,7 +57,12 @@ class FakeProvider:
             def do_GET(self):
                 path = urlparse(self.path).path
                 if path == "/jwks":
+                    if provider.jwks_status != 200:
+                        return self._json(provider.jwks_status, {"error": "unavailable"})
                     return self._json(200, {"keys": [provider.public_jwk()]})
+                if path == "/.well-known/openid-configuration":
+                    provider.discovery_requests += 1
+                    return self._json(200, provider.discovery())
                 if path == "/userinfo":
                     token = self.headers.get("Authorization", "").removeprefix("Bearer ")
                     claims = provider.access_tokens.get(token)
@@ -80,11 +93,36 @@ class FakeProvider:
         self.server.shutdown()
         self.server.server_close()
 
+    def discovery(self):
+        extra = {"end_session_endpoint": self.url + "/logout"} if self.end_session else {}
+        return {
+            **extra,
+            "issuer": self.url,
+            "authorization_endpoint": self.url + "/authorize",
+            "token_endpoint": self.url + "/token",
+            "userinfo_endpoint": self.url + "/userinfo",
+            "jwks_uri": self.url + "/jwks",
+            "response_types_supported": ["code"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+        }
+
+    def discovery_settings(self):
+        """Only the discovery URL: endpoints, issuer and keys come from the provider."""
+        values = self.settings()
+        for name in ("ISSUER", "AUTHORIZATION_ENDPOINT", "TOKEN_ENDPOINT", "USER_ENDPOINT", "JWKS_ENDPOINT"):
+            values["OIDC_OP_" + name] = ""
+        values["OIDC_OP_DISCOVERY_URL"] = self.url + "/.well-known/openid-configuration"
+        return values
+
     def settings(self):
         return {
             "OIDC_ENABLED": True,
             "OIDC_RP_CLIENT_ID": self.client_id,
             "OIDC_RP_CLIENT_SECRET": self.client_secret,
+            "OIDC_OP_DISCOVERY_URL": "",
+            "OIDC_OP_ISSUER": self.url,
+            "OIDC_OP_LOGOUT_ENDPOINT": "",
             "OIDC_OP_AUTHORIZATION_ENDPOINT": self.url + "/authorize",
             "OIDC_OP_TOKEN_ENDPOINT": self.url + "/token",
             "OIDC_OP_USER_ENDPOINT": self.url + "/userinfo",
@@ -95,6 +133,11 @@ class FakeProvider:
             "OIDC_REQUIRE_VERIFIED_EMAIL": True,
             "OIDC_TIMEOUT": 5,
             "OIDC_PROVIDER_NAME": "Keycloak Musterstadt",
+            "OIDC_CLOCK_LEEWAY": 60,
+            "OIDC_ALLOW_SUPERUSERS": False,
+            "OIDC_ROLES_CLAIM": "",
+            "OIDC_ROLE_MAP": "",
+            "SITE_URL": "https://teilhabe.musterstadt.de",
         }
 
     def public_jwk(self):
@@ -129,13 +172,13 @@ class FakeProvider:
         challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
         if challenge != query["code_challenge"]:
             return 400, {"error": "invalid_grant", "error_description": "PKCE"}
-        now = int(time.time())
+        now = int(time.time()) + self.clock_offset
         claims = {"sub": "user-1", **grant["claims"]}
         id_claims = {
-            "iss": self.url,
+            "iss": self.issuer_claim or self.url,
             "aud": self.audience,
             "iat": now,
-            "exp": now + 300,
+            "exp": now + self.token_lifetime,
             "nonce": query["nonce"],
             **claims,
         }
@@ -155,3 +198,31 @@ class FakeProvider:
     @staticmethod
     def callback_query(params):
         return urlencode(params)
+
+
+BACKEND = "teilhabe.accounts.oidc.InvitedUserOIDCBackend"
+
+
+def switch_on(settings, values: dict) -> None:
+    """Single sign-on on for one test, with settings alone (the URLs always exist)."""
+    for name, value in values.items():
+        setattr(settings, name, value)
+    if BACKEND not in settings.AUTHENTICATION_BACKENDS:
+        settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, BACKEND]
+    cache.clear()  # discovery documents and keys of earlier tests
+
+
+def claims_for(email, **extra):
+    return {"sub": "kc-" + email, "email": email, "email_verified": True, **extra}
+
+
+def sign_in(client, provider, claims, next_url=None):
+    """The whole round trip: Teilhabe -> provider -> Teilhabe's callback. Returns the callback response."""
+    start = client.get("/konto/sso/anmelden/", {"next": next_url} if next_url else {})
+    assert start.status_code == 302
+    params = provider.authorize(start["Location"], claims)
+    return client.get("/konto/sso/callback/", params)
+
+
+def messages_of(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
