@@ -10,7 +10,7 @@ class ConceptConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from teilhabe.concept import models as m
-        from teilhabe.concept.samples import SAMPLE_FACTORIES
+        from teilhabe.concept.samples import SAMPLE_FACTORIES, SAMPLE_VARIANTS
         from teilhabe.municipalities.scoping import register_url_object
         from teilhabe.testing.samples import register_sample
 
@@ -34,4 +34,4 @@ class ConceptConfig(AppConfig):
         }.items():
             register_url_object(kwarg, model)
         for model, factory in SAMPLE_FACTORIES.items():
-            register_sample(model, factory)
+            register_sample(model, factory, **SAMPLE_VARIANTS.get(model, {}))

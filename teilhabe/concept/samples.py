@@ -1,20 +1,27 @@
-"""One saved sample object per concept model, for the site-wide tenant-isolation and role tests."""
+"""One saved sample object per concept model, for the site-wide tenant-isolation and role tests.
+
+All samples of one municipality hang in the same concept, so a URL with several objects (a round and a
+measure) gets objects that belong together. Names carry the municipality's slug (the isolation walk's marker).
+"""
 
 import datetime
 
 from teilhabe.concept import models as m
-from teilhabe.testing.samples import unique
+from teilhabe.testing.samples import serial, unique
 
 
 def concept(municipality):
-    return m.Concept.objects.create(
-        municipality=municipality, title=f"Konzept {municipality.slug}", short_name="K"
-    )
+    title = f"Konzept {municipality.slug}"
+    existing = m.Concept.objects.for_municipality(municipality).filter(title=title).first()
+    return existing or m.Concept.objects.create(municipality=municipality, title=title, short_name="K")
 
 
 def field_of_action(municipality):
     return m.FieldOfAction.objects.create(
-        municipality=municipality, concept=concept(municipality), number=1, title=f"Feld {municipality.slug}"
+        municipality=municipality,
+        concept=concept(municipality),
+        number=serial(),
+        title=f"Feld {municipality.slug}",
     )
 
 
@@ -28,7 +35,7 @@ def measure(municipality):
     return m.Measure.objects.create(
         municipality=municipality,
         goal=goal(municipality),
-        number="1.1.1",
+        number=f"1.1.{serial()}",
         title=f"Maßnahme {municipality.slug}",
     )
 
@@ -69,9 +76,29 @@ def status_report(municipality):
         due_date=datetime.date(2030, 10, 31),
     )
     return m.StatusReport.objects.create(
-        municipality=municipality, round=a_round, measure=a_measure, status=status(municipality)
+        municipality=municipality,
+        round=a_round,
+        measure=a_measure,
+        status=status(municipality),
+        done=f"Bericht aus {municipality.slug}",
     )
 
+
+def closed_round(municipality):
+    """A round with one report, closed: its exports and frozen pages have content."""
+    from teilhabe.concept.services.reporting import close_round
+
+    report = status_report(municipality)
+    a_round = report.round
+    a_round.title = f"Abgeschlossene Runde {municipality.slug}"
+    a_round.save()
+    close_round(a_round, None)
+    a_round.refresh_from_db()
+    return a_round
+
+
+# model -> {variant name: factory}, besides the default sample
+SAMPLE_VARIANTS = {m.ReportingRound: {"closed": closed_round}}
 
 SAMPLE_FACTORIES = {
     m.Concept: concept,

@@ -18,7 +18,7 @@ class DirectoryConfig(AppConfig):
         register_url_object("organisation_id", Organisation)
         register_url_object("contact_id", Contact)
         register_sample(Organisation, _sample_organisation)
-        register_sample(Contact, _sample_contact)
+        register_sample(Contact, _sample_contact, withdrawn=_sample_withdrawn_contact)
 
 
 def _sample_organisation(municipality):
@@ -44,3 +44,11 @@ def _sample_contact(municipality):
         consent_date=datetime.date(2024, 2, 27),
         consent_method=Contact.ConsentMethod.WRITTEN,
     )
+
+
+def _sample_withdrawn_contact(municipality):
+    """A person who withdrew consent: only the office may still see the entry."""
+    contact = _sample_contact(municipality)
+    contact.consent_withdrawn = True
+    contact.save()
+    return contact

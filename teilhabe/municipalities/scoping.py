@@ -26,8 +26,13 @@ def get_scoped_or_404(model_or_queryset, request, **lookup):
 
 
 URL_VALUES: dict[str, str] = {}
+URL_VALUE_CHOICES: dict[str, tuple[str, ...]] = {}
 
 
-def register_url_value(kwarg: str, example: str) -> None:
-    """Declare a URL kwarg that is not an object id (e.g. an export format) with an example value."""
+def register_url_value(kwarg: str, example: str, *more: str) -> None:
+    """Declare a URL kwarg that is not an object id (e.g. an export format) with an example value.
+
+    Give every value the URL answers to (each export table, each format): the isolation walk reads the body
+    of each combination, the other site-wide tests use the first."""
     URL_VALUES[kwarg] = example
+    URL_VALUE_CHOICES[kwarg] = (example, *more)

@@ -18,8 +18,16 @@ class StatisticsConfig(AppConfig):
         # entry (headline figures, file, who, when) records each replacement.
         auditlog.register(FactCheck)
         register_url_object("fact_check_id", FactCheck)
-        register_url_value("factcheck_table", "comparison")
-        register_url_value("factcheck_format", "csv")
+        register_url_value(
+            "factcheck_table",
+            "comparison",
+            "timeseries",
+            "categories",
+            "districts",
+            "nationalities",
+            "pyramid",
+        )
+        register_url_value("factcheck_format", "csv", "xlsx")
         register_sample(FactCheck, _sample_fact_check)
 
 

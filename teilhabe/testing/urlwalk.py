@@ -1,11 +1,12 @@
 """Walks every URL pattern of the municipality area, for the site-wide isolation and permission tests."""
 
+import itertools
 from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from teilhabe.municipalities.scoping import URL_OBJECTS, URL_VALUES
-from teilhabe.testing.samples import make_sample
+from teilhabe.testing.samples import DEFAULT, make_sample, variants_of
 
 
 @dataclass
@@ -51,10 +52,29 @@ def _kwarg_names(route: str):
     return re.findall(r"<(?:\w+:)?(\w+)>", route)
 
 
-def fill_kwargs(route: Route, municipality, owner_municipality=None, cache=None):
-    """URL kwargs for `route`: the slug of `municipality`, objects created in `owner_municipality`."""
+def object_variants(route: Route) -> list[dict[str, str]]:
+    """Every combination of sample variants of the route's object kwargs ({} when none has variants)."""
+    kwargs = [k for k in route.object_kwargs if k in URL_OBJECTS]
+    choices = [variants_of(URL_OBJECTS[k]) for k in kwargs]
+    combos = []
+    for combination in itertools.product(*choices):
+        combos.append({k: v for k, v in zip(kwargs, combination, strict=True) if v != DEFAULT})
+    return combos
+
+
+def variant_label(route: Route, variants: dict[str, str]) -> str:
+    """`concept:round_detail` or `concept:round_detail[round_id=closed]`."""
+    if not variants:
+        return route.name
+    return "%s[%s]" % (route.name, ",".join(f"{k}={v}" for k, v in sorted(variants.items())))
+
+
+def fill_kwargs(route: Route, municipality, owner_municipality=None, cache=None, variants=None):
+    """URL kwargs for `route`: the slug of `municipality`, objects created in `owner_municipality` (the
+    default sample of each model, or the variant named in `variants` by kwarg)."""
     owner = owner_municipality or municipality
     cache = {} if cache is None else cache
+    variants = variants or {}
     values = {"municipality_slug": municipality.slug}
     for kwarg in route.kwargs:
         if kwarg == "municipality_slug":
@@ -68,8 +88,9 @@ def fill_kwargs(route: Route, municipality, owner_municipality=None, cache=None)
                 f"URL {route.name}: kwarg '{kwarg}' is not registered; call "
                 "scoping.register_url_object() or register_url_value() in the app's ready()"
             )
-        key = (model, owner.pk)
+        variant = variants.get(kwarg, DEFAULT)
+        key = (model, owner.pk, variant)
         if key not in cache:
-            cache[key] = make_sample(model, owner)
+            cache[key] = make_sample(model, owner, variant)
         values[kwarg] = cache[key].pk
     return values

@@ -1,0 +1,119 @@
+"""Who may open which view: the hand-written table the role walk (test_role_walk.py) checks.
+
+One row per URL name (and per sample variant where a view answers differently, e.g. for a closed round):
+the status code of a GET for each column. The walk's objects are the default samples of the municipality
+(teilhabe/testing/samples.py): the department and partner editors are *not* lead or involved in the sample
+measure, so report pages answer them 403.
+
+    200 page   302 redirect (anonymous: to the login)   403 refused   404 not found   405 POST only
+
+Write a row from what the view *should* do, not from what it does: that is the point of the table.
+"""
+
+COLUMNS = ("office", "department_editor", "partner_editor", "advisory_board", "anonymous")
+
+# fmt: off
+EXPECTED = {
+    # audit
+    "audit:log": (200, 403, 403, 403, 302),
+    # concept
+    "concept:compare": (200, 200, 200, 200, 302),
+    "concept:concept_create": (200, 403, 403, 403, 302),
+    "concept:concept_edit": (200, 403, 403, 403, 302),
+    "concept:dashboard": (200, 200, 200, 200, 302),
+    "concept:export_csv": (200, 200, 200, 200, 302),
+    "concept:export_xlsx": (200, 200, 200, 200, 302),
+    "concept:field_create": (200, 403, 403, 403, 302),
+    "concept:field_delete": (200, 403, 403, 403, 302),
+    "concept:field_edit": (200, 403, 403, 403, 302),
+    "concept:focus_create": (200, 403, 403, 403, 302),
+    "concept:focus_delete": (200, 403, 403, 403, 302),
+    "concept:focus_edit": (200, 403, 403, 403, 302),
+    "concept:goal_create": (200, 403, 403, 403, 302),
+    "concept:goal_delete": (200, 403, 403, 403, 302),
+    "concept:goal_edit": (200, 403, 403, 403, 302),
+    "concept:import_confirm": (405, 403, 403, 403, 302),  # POST only
+    "concept:import_upload": (200, 403, 403, 403, 302),
+    "concept:index": (200, 200, 200, 200, 302),
+    "concept:matrix": (200, 200, 200, 200, 302),
+    "concept:measure_create": (200, 403, 403, 403, 302),
+    "concept:measure_delete": (200, 403, 403, 403, 302),
+    "concept:measure_detail": (200, 200, 200, 200, 302),
+    "concept:measure_edit": (200, 403, 403, 403, 302),
+    "concept:measure_list": (200, 200, 200, 200, 302),
+    "concept:my_reports": (200, 200, 200, 403, 302),  # the board reports nothing
+    "concept:report_edit": (200, 403, 403, 403, 302),
+    "concept:report_edit[round_id=closed]": (200, 403, 403, 403, 302),  # read-only
+    "concept:report_review": (200, 403, 403, 403, 302),
+    "concept:round_close": (200, 403, 403, 403, 302),
+    "concept:round_close[round_id=closed]": (302, 403, 403, 403, 302),  # back to the round, with a message
+    "concept:round_create": (200, 403, 403, 403, 302),
+    "concept:round_detail": (200, 200, 200, 200, 302),
+    "concept:round_detail[round_id=closed]": (200, 200, 200, 200, 302),
+    "concept:round_edit": (200, 403, 403, 403, 302),
+    "concept:round_edit[round_id=closed]": (403, 403, 403, 403, 302),  # a closed round is frozen
+    "concept:round_export_csv": (404, 404, 404, 404, 302),  # exports exist of closed rounds only
+    "concept:round_export_csv[round_id=closed]": (200, 200, 200, 200, 302),
+    "concept:round_export_xlsx": (404, 404, 404, 404, 302),  # exports exist of closed rounds only
+    "concept:round_export_xlsx[round_id=closed]": (200, 200, 200, 200, 302),
+    "concept:round_list": (200, 200, 200, 200, 302),
+    "concept:status_create": (200, 403, 403, 403, 302),
+    "concept:status_delete": (200, 403, 403, 403, 302),
+    "concept:status_edit": (200, 403, 403, 403, 302),
+    "concept:status_list": (200, 403, 403, 403, 302),
+    "concept:structure": (200, 403, 403, 403, 302),
+    # directory
+    "directory:contact_create": (200, 403, 403, 403, 302),
+    "directory:contact_delete": (200, 403, 403, 403, 302),
+    "directory:contact_detail": (200, 200, 200, 200, 302),
+    "directory:contact_edit": (200, 403, 403, 403, 302),
+    "directory:contact_erase": (200, 403, 403, 403, 302),
+    "directory:contact_export": (200, 403, 403, 403, 302),
+    "directory:contact_list": (200, 403, 403, 403, 302),
+    "directory:contact_withdraw": (200, 403, 403, 403, 302),
+    "directory:export": (200, 403, 403, 403, 302),
+    "directory:export_contacts_csv": (200, 403, 403, 403, 302),
+    "directory:export_organisations_csv": (200, 403, 403, 403, 302),
+    "directory:export_xlsx": (200, 403, 403, 403, 302),
+    "directory:import": (200, 403, 403, 403, 302),
+    "directory:import_confirm": (405, 403, 403, 403, 302),  # POST only
+    "directory:organisation_create": (200, 403, 403, 403, 302),
+    "directory:organisation_delete": (200, 403, 403, 403, 302),
+    "directory:organisation_detail": (200, 200, 200, 200, 302),
+    "directory:organisation_edit": (200, 403, 403, 403, 302),
+    "directory:organisation_list": (200, 200, 200, 200, 302),
+    "directory:own_organisation_edit": (403, 200, 200, 403, 302),  # editors edit their own organisation; the office has no own one
+    # members
+    "members:deactivate": (405, 403, 403, 403, 302),
+    "members:edit": (200, 403, 403, 403, 302),
+    "members:invite": (200, 403, 403, 403, 302),
+    "members:list": (200, 403, 403, 403, 302),
+    "members:reactivate": (405, 403, 403, 403, 302),
+    "members:resend": (405, 403, 403, 403, 302),
+    # municipalities
+    "municipalities:home": (200, 200, 200, 200, 302),
+    "municipalities:settings": (200, 403, 403, 403, 302),
+    # public
+    "public:home": (200, 200, 200, 200, 200),
+    # statistics
+    "statistics:districts": (200, 200, 200, 200, 302),
+    "statistics:export": (200, 200, 200, 200, 302),
+    "statistics:nationalities": (200, 200, 200, 200, 302),
+    "statistics:overview": (200, 200, 200, 200, 302),
+    "statistics:pyramid": (200, 200, 200, 200, 302),
+    "statistics:upload_extract": (200, 403, 403, 403, 302),
+    "statistics:upload_table": (200, 403, 403, 403, 302),
+    # statistics_public
+    "statistics_public:districts": (200, 200, 200, 200, 200),
+    "statistics_public:export": (200, 200, 200, 200, 200),
+    "statistics_public:index": (200, 200, 200, 200, 200),
+    "statistics_public:nationalities": (200, 200, 200, 200, 200),
+    "statistics_public:pyramid": (200, 200, 200, 200, 200),
+    "directory:contact_detail[contact_id=withdrawn]": (200, 404, 404, 404, 302),  # no consent: office only
+    "directory:contact_delete[contact_id=withdrawn]": (200, 403, 403, 403, 302),
+    "directory:contact_edit[contact_id=withdrawn]": (200, 403, 403, 403, 302),
+    "directory:contact_erase[contact_id=withdrawn]": (200, 403, 403, 403, 302),
+    "directory:contact_export[contact_id=withdrawn]": (200, 403, 403, 403, 302),
+    "directory:contact_withdraw[contact_id=withdrawn]": (200, 403, 403, 403, 302),
+}
+# fmt: on
