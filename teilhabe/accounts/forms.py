@@ -190,3 +190,13 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["first_name", "last_name"]
         labels = {"first_name": gettext_lazy("Vorname"), "last_name": gettext_lazy("Nachname")}
+
+
+class NotificationForm(forms.Form):
+    round_opened = forms.BooleanField(
+        label=gettext_lazy("E-Mail, wenn eine Berichtsrunde eröffnet wird"),
+        required=False,
+        help_text=gettext_lazy(
+            "Für Redaktionen: eine Nachricht, sobald die Maßnahmen Ihrer Organisation zu melden sind."
+        ),
+    )

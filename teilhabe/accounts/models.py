@@ -11,6 +11,12 @@ from teilhabe.accounts.roles import Role
 class User(AbstractUser):
     """A person who logs in. What they may see depends on their memberships, never on the user alone."""
 
+    notify_round_opened = models.BooleanField(
+        _("E-Mail, wenn eine Berichtsrunde eröffnet wird"),
+        default=True,
+        help_text=_("Für Redaktionen: eine Nachricht, sobald Ihre Maßnahmen zu melden sind."),
+    )
+
     class Meta:
         verbose_name = _("Benutzer*in")
         verbose_name_plural = _("Benutzer*innen")

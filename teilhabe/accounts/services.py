@@ -137,3 +137,15 @@ def reactivate_membership(membership: Membership) -> None:
     if not membership.is_active:
         membership.is_active = True
         membership.save(update_fields=["is_active"])
+
+
+def rename_user(user: User, first_name: str, last_name: str) -> None:
+    user.first_name, user.last_name = first_name, last_name
+    user.save(update_fields=["first_name", "last_name"])
+
+
+def set_notifications(user: User, *, round_opened: bool) -> None:
+    """The user's own choice which e-mails Teilhabe sends them beyond the workflow's own (a report sent back
+    always reaches its author)."""
+    user.notify_round_opened = round_opened
+    user.save(update_fields=["notify_round_opened"])

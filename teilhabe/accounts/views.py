@@ -14,7 +14,14 @@ from django.views.decorators.http import require_POST
 
 from teilhabe.accounts import services
 from teilhabe.accounts.decorators import role_required
-from teilhabe.accounts.forms import InviteForm, LoginForm, MembershipForm, ProfileForm, has_access_somewhere
+from teilhabe.accounts.forms import (
+    InviteForm,
+    LoginForm,
+    MembershipForm,
+    NotificationForm,
+    ProfileForm,
+    has_access_somewhere,
+)
 from teilhabe.accounts.models import Membership
 from teilhabe.accounts.oidc_views import login_page_context, oidc_context
 from teilhabe.accounts.roles import OFFICE, Role
@@ -64,12 +71,29 @@ def profile(request):
         .select_related("municipality", "organisation")
         .order_by("-is_active", "municipality__name")
     )
-    form = ProfileForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    is_notifications = request.POST.get("aktion") == "benachrichtigungen"
+    form = ProfileForm(
+        request.POST if request.method == "POST" and not is_notifications else None, instance=request.user
+    )
+    notification_form = NotificationForm(
+        request.POST if is_notifications else None,
+        initial={"round_opened": request.user.notify_round_opened},
+        prefix="benachrichtigung",
+    )
+    if is_notifications and notification_form.is_valid():
+        services.set_notifications(request.user, round_opened=notification_form.cleaned_data["round_opened"])
+        messages.success(request, _("Ihre Benachrichtigungen wurden gespeichert."))
+        return redirect("accounts:profile")
+    if request.method == "POST" and not is_notifications and form.is_valid():
+        services.rename_user(request.user, form.cleaned_data["first_name"], form.cleaned_data["last_name"])
         messages.success(request, _("Ihr Name wurde gespeichert."))
         return redirect("accounts:profile")
-    ctx = {"memberships": memberships, "form": form, **oidc_context()}
+    ctx = {
+        "memberships": memberships,
+        "form": form,
+        "notification_form": notification_form,
+        **oidc_context(),
+    }
     return render(request, "accounts/profile.html", ctx)
 
 

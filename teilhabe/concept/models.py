@@ -276,6 +276,13 @@ class ReportingRound(MunicipalityOwned):
 
     class Meta:
         ordering = ["-due_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["concept"],
+                condition=models.Q(closed_at__isnull=True),
+                name="one_open_round_per_concept",
+            )
+        ]
         verbose_name = _("Berichtsrunde")
         verbose_name_plural = _("Berichtsrunden")
 
@@ -312,6 +319,20 @@ class StatusReport(MunicipalityOwned):
         SUBMITTED = "submitted", _("eingereicht")
         ACCEPTED = "accepted", _("angenommen")
         RETURNED = "returned", _("zurückgegeben")
+
+    # "missing" is the state of a measure without a report in a round; views and services count it as one
+    # more state. OPEN_STATES are still with the reporting organisation, HANDED_IN_STATES are handed in.
+    MISSING = "missing"
+    OPEN_STATES = (MISSING, State.DRAFT, State.RETURNED)
+    HANDED_IN_STATES = (State.SUBMITTED, State.ACCEPTED)
+    ALL_STATES = (MISSING, *State.values)
+
+    @classmethod
+    def state_label(cls, state):
+        """The label of a state, "missing" included (the one place the pages take them from)."""
+        if state == cls.MISSING:
+            return _("noch keine Meldung")
+        return cls.State(state).label
 
     round = models.ForeignKey(
         ReportingRound, on_delete=models.CASCADE, related_name="reports", verbose_name=_("Berichtsrunde")

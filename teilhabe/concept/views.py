@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from teilhabe.accounts.decorators import member_required, role_of
 from teilhabe.concept import models as m
 from teilhabe.concept.forms import MeasureFilterForm
-from teilhabe.concept.services import access, charts, progress
+from teilhabe.concept.services import access, charts, progress, rounds
 from teilhabe.concept.services.matrix import responsibility_matrix
 from teilhabe.concept.services.measures import filter_measures
 from teilhabe.directory.models import Organisation
@@ -62,7 +62,7 @@ def dashboard(request, concept_id):
         "without_report_count": without_report.count() if without_report is not None else 0,
         "open_rounds": open_rounds,
         "organisation": organisation,
-        "my_open_items": progress.open_items_count(concept, organisation, open_rounds),
+        "my_open_items": rounds.open_items_count(request.municipality, organisation, concept),
         "tab": "dashboard",
     }
     return render(request, "concept/dashboard.html", ctx)

@@ -2,7 +2,6 @@
 vocabulary and the foci. One small pattern for all: a form page and a confirm-delete page."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -44,12 +43,7 @@ def saved(request, obj):
 def concept_create(request):
     form = forms.ConceptForm(request.POST or None)
     if form.is_valid():
-        concept = form.save(commit=False)
-        concept.municipality = request.municipality
-        with transaction.atomic():
-            concept.save()
-            structure.keep_one_current(concept)
-            m.ensure_default_statuses(request.municipality)
+        concept = structure.create_concept(request.municipality, form.cleaned_data)
         saved(request, concept)
         return redirect("concept:structure", request.municipality.slug, concept.pk)
     return edit_page(
@@ -66,9 +60,7 @@ def concept_edit(request, concept_id):
     concept = get_concept(request, concept_id)
     form = forms.ConceptForm(request.POST or None, instance=concept)
     if form.is_valid():
-        with transaction.atomic():
-            form.save()
-            structure.keep_one_current(concept)
+        structure.update_concept(concept, form.cleaned_data)
         saved(request, concept)
         return redirect("concept:structure", request.municipality.slug, concept.pk)
     return edit_page(
@@ -172,12 +164,7 @@ def goal_edit(request, goal_id):
     concept = goal.field_of_action.concept
     form = forms.GoalForm(request.POST or None, instance=goal, concept=concept)
     if form.is_valid():
-        with transaction.atomic():
-            goal = form.save()
-            # Measures follow their goal into another field of action.
-            goal.measures.exclude(field_of_action=goal.field_of_action).update(
-                field_of_action=goal.field_of_action
-            )
+        goal = structure.save_goal(goal, form.cleaned_data)
         saved(request, goal)
         return redirect(structure_url(request, concept))
     return edit_page(
@@ -211,7 +198,7 @@ def measure_create(request, concept_id):
     initial = {"goal": request.GET.get("ziel")}
     form = forms.MeasureForm(request.POST or None, instance=instance, concept=concept, initial=initial)
     if form.is_valid():
-        measure = structure.save_measure(form, concept)
+        measure = structure.save_measure(concept, measure_values(form))
         saved(request, measure)
         return redirect("concept:measure_detail", request.municipality.slug, measure.pk)
     back = reverse("concept:measure_list", args=[request.municipality.slug, concept.pk])
@@ -223,7 +210,7 @@ def measure_edit(request, measure_id):
     measure = get_scoped_or_404(m.Measure.objects.select_related("concept"), request, pk=measure_id)
     form = forms.MeasureForm(request.POST or None, instance=measure, concept=measure.concept)
     if form.is_valid():
-        measure = structure.save_measure(form, measure.concept)
+        measure = structure.save_measure(measure.concept, measure_values(form), measure)
         saved(request, measure)
         return redirect("concept:measure_detail", request.municipality.slug, measure.pk)
     return edit_page(
@@ -235,6 +222,12 @@ def measure_edit(request, measure_id):
         tab="measures",
         intro=_("Der Status einer Maßnahme ändert sich über die Sachstandsmeldungen der Berichtsrunden."),
     )
+
+
+def measure_values(form):
+    values = dict(form.cleaned_data)
+    values["tags"] = values.pop("tags_text")
+    return values
 
 
 @role_required(OFFICE)
@@ -256,7 +249,12 @@ def measure_delete(request, measure_id):
 
 @role_required(OFFICE)
 def status_list(request):
-    m.ensure_default_statuses(request.municipality)
+    """The vocabulary; a municipality without one (no concept yet) may create the defaults (a POST: pages
+    never write on GET)."""
+    if request.method == "POST" and request.POST.get("aktion") == "standard":
+        m.ensure_default_statuses(request.municipality)
+        messages.success(request, _("Die Standard-Status wurden angelegt."))
+        return redirect(status_list_url(request))
     statuses = m.Status.objects.for_municipality(request.municipality)
     in_use = structure.statuses_in_use(request.municipality)
     ctx = {"statuses": [(s, s.pk in in_use) for s in statuses]}

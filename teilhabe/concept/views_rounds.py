@@ -5,19 +5,19 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe.accounts.decorators import member_required, role_of, role_required
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.concept import forms
 from teilhabe.concept import models as m
-from teilhabe.concept.services import access, progress, reporting
+from teilhabe.concept.services import access, progress, reporting, rounds
 from teilhabe.concept.services.comparison import compare_rounds
 from teilhabe.concept.views import get_concept
 from teilhabe.concept.views_editing import edit_page
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 REPORTERS = (OFFICE, DEPARTMENT_EDITOR, PARTNER_EDITOR)
-STATE_FILTERS = ("missing", "draft", "submitted", "returned", "accepted")
 
 
 def get_round(request, round_id):
@@ -29,18 +29,19 @@ def get_round(request, round_id):
 @member_required
 def round_list(request, concept_id):
     concept = get_concept(request, concept_id)
-    rounds = list(m.ReportingRound.objects.filter(concept=concept).order_by("-due_date", "-pk"))
+    all_rounds = list(m.ReportingRound.objects.filter(concept=concept).order_by("-due_date", "-pk"))
     handed_in = {item.round.pk: item for item in progress.open_rounds(concept)}
-    for a_round in rounds:
+    for a_round in all_rounds:
         a_round.progress = handed_in.get(a_round.pk)
-    compare_form = forms.CompareForm(concept=concept, initial=latest_two(rounds))
-    ctx = {"concept": concept, "rounds": rounds, "compare_form": compare_form, "tab": "rounds"}
+    compare_form = forms.CompareForm(concept=concept, initial=latest_two_closed(all_rounds))
+    ctx = {"concept": concept, "rounds": all_rounds, "compare_form": compare_form, "tab": "rounds"}
     return render(request, "concept/round_list.html", ctx)
 
 
-def latest_two(rounds):
-    """Initial choice for comparing: the two latest rounds (rounds: newest first)."""
-    return {"von": rounds[1].pk, "bis": rounds[0].pk} if len(rounds) >= 2 else {}
+def latest_two_closed(all_rounds):
+    """Initial choice for comparing: the two latest closed rounds (all_rounds: newest first)."""
+    closed = [r for r in all_rounds if r.is_closed]
+    return {"von": closed[1].pk, "bis": closed[0].pk} if len(closed) >= 2 else {}
 
 
 @role_required(OFFICE)
@@ -49,15 +50,21 @@ def round_create(request, concept_id):
     instance = m.ReportingRound(municipality=request.municipality, concept=concept)
     form = forms.RoundForm(request.POST or None, instance=instance)
     if form.is_valid():
-        a_round = form.save()
-        messages.success(
-            request,
-            _(
-                "Die Berichtsrunde „%(title)s“ ist eröffnet. Die Redaktionen sehen ihre Maßnahmen jetzt unter „Meine Meldungen“."
+        try:
+            a_round = reporting.open_round(
+                concept, form.cleaned_data["title"], form.cleaned_data["due_date"], request.user
             )
-            % {"title": a_round.title},
-        )
-        return redirect("concept:round_detail", request.municipality.slug, a_round.pk)
+        except reporting.ReportingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Die Berichtsrunde „%(title)s“ ist eröffnet. Die Redaktionen sehen ihre Maßnahmen jetzt unter „Meine Meldungen“."
+                )
+                % {"title": a_round.title},
+            )
+            return redirect("concept:round_detail", request.municipality.slug, a_round.pk)
     back = reverse("concept:round_list", args=[request.municipality.slug, concept.pk])
     return edit_page(
         request, form, title=_("Neue Berichtsrunde"), concept=concept, back_url=back, tab="rounds"
@@ -69,11 +76,18 @@ def round_edit(request, round_id):
     a_round = get_round(request, round_id)
     if a_round.is_closed:
         raise PermissionDenied
-    form = forms.RoundForm(request.POST or None, instance=a_round)
+    initial = {"title": a_round.title, "due_date": a_round.due_date}
+    form = forms.RoundForm(request.POST or None, initial=initial)
     if form.is_valid():
-        form.save()
-        messages.success(request, _("Die Berichtsrunde wurde gespeichert."))
-        return redirect(a_round.get_absolute_url())
+        try:
+            reporting.update_round(
+                a_round, title=form.cleaned_data["title"], due_date=form.cleaned_data["due_date"]
+            )
+        except reporting.ReportingError as error:
+            form.add_error("due_date", error.message)
+        else:
+            messages.success(request, _("Die Berichtsrunde wurde gespeichert."))
+            return redirect(a_round.get_absolute_url())
     return edit_page(
         request,
         form,
@@ -87,58 +101,9 @@ def round_edit(request, round_id):
 @member_required
 def round_detail(request, round_id):
     a_round = get_round(request, round_id)
-    measures = m.Measure.objects.filter(concept_id=a_round.concept_id).select_related(
-        "lead", "current_status"
-    )
-    reports = {
-        r.measure_id: r
-        for r in m.StatusReport.objects.filter(round=a_round).select_related("status", "reported_by")
-    }
-    state = request.GET.get("stand", "")
-    rows = []
-    counts = dict.fromkeys(STATE_FILTERS, 0)
-    for measure in measures.order_by("sort_key"):
-        report = reports.get(measure.pk)
-        if report is not None:
-            report.round = a_round
-        row_state = report.state if report else "missing"
-        counts[row_state] += 1
-        if state in STATE_FILTERS and row_state != state:
-            continue
-        rows.append(
-            {"measure": measure, "report": report, "state": row_state, "status": report_status(report)}
-        )
-    ctx = {
-        "concept": a_round.concept,
-        "round": a_round,
-        "rows": rows,
-        "counts": counts,
-        "total": sum(counts.values()),
-        "state": state,
-        "state_filters": [(key, label, counts[key]) for key, label in state_filter_labels()],
-        "tab": "rounds",
-    }
+    result = rounds.round_rows(a_round, request.GET.get("stand", ""))
+    ctx = {"concept": a_round.concept, "round": a_round, "result": result, "tab": "rounds"}
     return render(request, "concept/round_detail.html", ctx)
-
-
-def state_filter_labels():
-    return [
-        ("missing", _("noch keine Meldung")),
-        ("draft", _("Entwurf")),
-        ("submitted", _("eingereicht, zu prüfen")),
-        ("returned", _("zurückgegeben")),
-        ("accepted", _("angenommen")),
-    ]
-
-
-def report_status(report):
-    """The status a report shows: a closed round's frozen snapshot, else the live status."""
-    if report is None:
-        return None
-    frozen = (report.snapshot or {}).get("status") if report.round.is_closed else None
-    if frozen:
-        return {"name": frozen["name"], "colour": frozen["colour"]}
-    return {"name": report.status.name, "colour": report.status.colour}
 
 
 @role_required(OFFICE)
@@ -156,7 +121,7 @@ def round_close(request, round_id):
             % {"title": a_round.title},
         )
         return redirect(a_round.get_absolute_url())
-    not_accepted = sum(counts.get(s, 0) for s in ("draft", "submitted", "returned"))
+    not_accepted = counts["total"] - counts["missing"] - counts.get(m.StatusReport.State.ACCEPTED, 0)
     ctx = {
         "concept": a_round.concept,
         "round": a_round,
@@ -286,7 +251,7 @@ def report_review(request, report_id):
         "report": report,
         "measure": report.measure,
         "send_back_form": send_back_form,
-        "status": report_status(report),
+        "status": rounds.report_status(report, report.round),
         "tab": "rounds",
     }
     return render(request, "concept/report_review.html", ctx)
@@ -306,13 +271,29 @@ def next_to_review(request, report):
 
 @member_required
 def compare(request, concept_id):
+    """Two rounds side by side; without a choice, the two latest closed rounds (or why there are none)."""
     concept = get_concept(request, concept_id)
-    rounds = list(m.ReportingRound.objects.filter(concept=concept).order_by("-due_date", "-pk")[:2])
-    form = forms.CompareForm(request.GET or None, concept=concept, initial=latest_two(rounds))
+    closed = list(
+        m.ReportingRound.objects.filter(concept=concept, closed_at__isnull=False).order_by(
+            "-due_date", "-pk"
+        )[:2]
+    )
+    initial = latest_two_closed(closed)
+    data = request.GET if "von" in request.GET or "bis" in request.GET else None
+    if data is None and initial:
+        data = initial
+    form = forms.CompareForm(data, concept=concept, initial=initial)
     comparison = None
     if form.is_valid():
         comparison = compare_rounds(form.cleaned_data["von"], form.cleaned_data["bis"])
-    ctx = {"concept": concept, "form": form, "comparison": comparison, "tab": "rounds"}
+    why_not = None
+    if not form.is_bound:
+        why_not = ngettext(
+            "Zum Vergleich braucht es zwei abgeschlossene Berichtsrunden; bisher ist %(count)s abgeschlossen.",
+            "Zum Vergleich braucht es zwei abgeschlossene Berichtsrunden; bisher sind %(count)s abgeschlossen.",
+            len(closed),
+        ) % {"count": len(closed)}
+    ctx = {"concept": concept, "form": form, "comparison": comparison, "why_not": why_not, "tab": "rounds"}
     return render(request, "concept/compare.html", ctx)
 
 
@@ -330,42 +311,6 @@ def my_reports(request):
         )
         return render(request, "concept/review_queue.html", {"waiting": waiting})
     organisation = access.reporting_organisation(role, request.membership)
-    if organisation is None:
-        return render(request, "concept/my_reports.html", {"organisation": None, "sections": []})
-    rounds = list(
-        m.ReportingRound.objects.for_municipality(request.municipality)
-        .filter(closed_at__isnull=True)
-        .select_related("concept")
-        .order_by("due_date", "pk")
-    )
-    measures = list(
-        access.measures_of_organisation(request.municipality, organisation)
-        .filter(concept_id__in={r.concept_id for r in rounds})
-        .select_related("current_status", "lead")
-        .order_by("sort_key")
-    )
-    reports = {
-        (r.round_id, r.measure_id): r
-        for r in m.StatusReport.objects.filter(round__in=rounds, measure__in=measures).select_related(
-            "status"
-        )
-    }
-    sections = []
-    for a_round in rounds:
-        items = []
-        for measure in measures:
-            if measure.concept_id != a_round.concept_id:
-                continue
-            report = reports.get((a_round.pk, measure.pk))
-            items.append(
-                {
-                    "measure": measure,
-                    "report": report,
-                    "state": report.state if report else "missing",
-                    "is_lead": measure.lead_id == organisation.pk,
-                }
-            )
-        open_count = sum(1 for i in items if i["state"] in ("missing", "draft", "returned"))
-        sections.append({"round": a_round, "items": items, "open_count": open_count})
+    sections = rounds.open_items(request.municipality, organisation)
     ctx = {"organisation": organisation, "sections": sections}
     return render(request, "concept/my_reports.html", ctx)

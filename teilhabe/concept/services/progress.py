@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.concept.models import FieldOfAction, Focus, Measure, ReportingRound, Status, StatusReport
-from teilhabe.concept.services.access import measures_of_organisation
 
 NO_STATUS_COLOUR = "#d5dbe2"
 
@@ -198,7 +197,7 @@ class OpenRound:
 
     @property
     def handed_in(self):
-        return self.counts.get("submitted", 0) + self.counts.get("accepted", 0)
+        return sum(self.counts.get(state, 0) for state in StatusReport.HANDED_IN_STATES)
 
     @property
     def share_handed_in(self):
@@ -221,18 +220,3 @@ def open_rounds(concept):
     for round_id, state, n in rows:
         counts.setdefault(round_id, {})[state] = n
     return [OpenRound(r, total, counts.get(r.pk, {})) for r in rounds]
-
-
-def open_items_count(concept, organisation, rounds):
-    """How many reports the organisation still owes in the given open rounds (no report, draft or sent
-    back). Two queries."""
-    if organisation is None or not rounds:
-        return 0
-    mine = measures_of_organisation(concept.municipality_id, organisation).filter(concept=concept)
-    total = mine.count() * len(rounds)
-    handed_in = StatusReport.objects.filter(
-        round__in=[r.round for r in rounds],
-        measure__in=mine,
-        state__in=(StatusReport.State.SUBMITTED, StatusReport.State.ACCEPTED),
-    ).count()
-    return total - handed_in

@@ -20,7 +20,7 @@ from teilhabe.accounts.models import Membership
 from teilhabe.accounts.roles import EDITORS
 from teilhabe.concept.models import Measure, ReportingRound, RoundReminder, StatusReport
 
-HANDED_IN = (StatusReport.State.SUBMITTED, StatusReport.State.ACCEPTED)
+HANDED_IN = StatusReport.HANDED_IN_STATES
 
 
 @dataclass

@@ -15,26 +15,61 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.concept.models import (
+    Concept,
     Measure,
     ReportingRound,
     RoundClosedError,
     Status,
     StatusReport,
 )
+from teilhabe.concept.services import notifications
 
 State = StatusReport.State
-OPEN_STATES = (State.DRAFT, State.RETURNED)  # still with the reporting organisation
-DONE_STATES = (State.SUBMITTED, State.ACCEPTED)  # handed in
+OPEN_STATES = (State.DRAFT, State.RETURNED)  # a saved report still with the reporting organisation
 
 
 class ReportingError(ValidationError):
     """A workflow step that is not possible now; the message is German and meant for the user."""
 
 
-def open_round(concept, title, due_date, user=None):
-    return ReportingRound.objects.create(
-        municipality=concept.municipality, concept=concept, title=title, due_date=due_date
-    )
+def check_due_date(due_date, today=None):
+    if due_date < (today or timezone.localdate()):
+        raise ReportingError(
+            _("Die Meldefrist liegt in der Vergangenheit. Bitte wählen Sie ein künftiges Datum.")
+        )
+
+
+def open_round(concept, title, due_date, user=None, *, allow_past=False, notify=True):
+    """Open a reporting round: at most one open round per concept, the due date not in the past (allow_past
+    is for loading history, e.g. the demo). Tells the responsible editors (see notifications)."""
+    if not allow_past:
+        check_due_date(due_date)
+    with transaction.atomic():
+        Concept.objects.select_for_update().get(pk=concept.pk)
+        current = ReportingRound.objects.filter(concept=concept, closed_at__isnull=True).first()
+        if current is not None:
+            raise ReportingError(
+                _(
+                    "Die Berichtsrunde „%(title)s“ ist noch offen. Schließen Sie sie ab, bevor Sie eine neue eröffnen."
+                )
+                % {"title": current.title}
+            )
+        a_round = ReportingRound.objects.create(
+            municipality=concept.municipality, concept=concept, title=title, due_date=due_date
+        )
+        if notify:
+            notifications.round_opened(a_round)
+    return a_round
+
+
+def update_round(a_round, *, title, due_date):
+    """Rename an open round or move its due date (not into the past)."""
+    ensure_open(a_round)
+    if due_date != a_round.due_date:
+        check_due_date(due_date)
+    a_round.title, a_round.due_date = title, due_date
+    a_round.save(update_fields=["title", "due_date"])
+    return a_round
 
 
 def ensure_open(a_round):
@@ -134,6 +169,7 @@ def send_back(report, user, comment):
     report.reviewed_by = user
     report.reviewed_at = timezone.now()
     report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at"])
+    notifications.report_returned(report)
     return report
 
 

@@ -1,10 +1,11 @@
-"""Guards for editing the concept's structure: what may be deleted, and tags typed as text."""
+"""Changing the concept's structure as named actions taking plain values (concepts, goals, measures),
+the guards of what may be deleted, and tags typed as text."""
 
 from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from teilhabe.concept.models import Measure, StatusReport, Tag
+from teilhabe.concept.models import Concept, Measure, StatusReport, Tag, ensure_default_statuses
 
 
 def status_in_use(status):
@@ -66,12 +67,67 @@ def tags_for(municipality, names):
     return tags
 
 
-def keep_one_current(concept):
-    """Only one concept of a municipality is the current one."""
-    if concept.is_current:
-        type(concept).objects.filter(municipality_id=concept.municipality_id, is_current=True).exclude(
-            pk=concept.pk
-        ).update(is_current=False)
+CONCEPT_FIELDS = (
+    "title",
+    "short_name",
+    "adopted_on",
+    "resolution_reference",
+    "period_start",
+    "period_end",
+    "description",
+    "is_current",
+)
+
+
+def create_concept(municipality, values):
+    """A new concept from plain values (CONCEPT_FIELDS); the municipality gets the default status vocabulary
+    if it has none, and a current concept makes every other one not current."""
+    with transaction.atomic():
+        concept = Concept(municipality=municipality)
+        for name in CONCEPT_FIELDS:
+            if name in values:
+                setattr(concept, name, values[name])
+        concept.save()
+        _keep_one_current(concept)
+        ensure_default_statuses(municipality)
+    return concept
+
+
+def update_concept(concept, values):
+    with transaction.atomic():
+        for name in CONCEPT_FIELDS:
+            if name in values:
+                setattr(concept, name, values[name])
+        concept.save()
+        _keep_one_current(concept)
+    return concept
+
+
+def _keep_one_current(concept):
+    """Only one concept of a municipality is the current one; saved one by one, so the audit trail shows
+    which concept stopped being current."""
+    if not concept.is_current:
+        return
+    others = Concept.objects.filter(municipality_id=concept.municipality_id, is_current=True).exclude(
+        pk=concept.pk
+    )
+    for other in others.select_for_update():
+        other.is_current = False
+        other.save(update_fields=["is_current"])
+
+
+def save_goal(goal, values):
+    """Save a goal from plain values (field_of_action, number, title, description); its measures follow it
+    into another field of action, each saved on its own (so each move is in the audit trail)."""
+    with transaction.atomic():
+        for name in ("field_of_action", "number", "title", "description"):
+            if name in values:
+                setattr(goal, name, values[name])
+        goal.save()
+        for measure in goal.measures.exclude(field_of_action=goal.field_of_action).select_for_update():
+            measure.field_of_action = goal.field_of_action
+            measure.save(update_fields=["field_of_action"])
+    return goal
 
 
 def measure_counts_per_goal(concept):
@@ -91,15 +147,38 @@ def statuses_in_use(municipality):
     return used
 
 
-def save_measure(form, concept):
-    """Save a MeasureForm: the hierarchy follows the goal; tags typed as text; foci."""
+MEASURE_FIELDS = (
+    "goal",
+    "number",
+    "title",
+    "description",
+    "lead",
+    "start",
+    "end",
+    "ongoing",
+    "timeframe_note",
+    "priority",
+    "cost_note",
+    "success_indicator",
+)
+
+
+def save_measure(concept, values, measure=None):
+    """Create (measure None) or change a measure from plain values: MEASURE_FIELDS, `involved`
+    (organisations), `tags` (names) and `foci`. The hierarchy follows the goal."""
     with transaction.atomic():
-        measure = form.save(commit=False)
-        measure.municipality_id = concept.municipality_id
+        if measure is None:
+            measure = Measure(municipality_id=concept.municipality_id, concept=concept)
+        for name in MEASURE_FIELDS:
+            if name in values:
+                setattr(measure, name, values[name])
         measure.concept = concept
         measure.field_of_action_id = measure.goal.field_of_action_id
         measure.save()
-        form.save_m2m()
-        measure.tags.set(tags_for(concept.municipality, form.cleaned_data["tags_text"]))
-        measure.foci.set(form.cleaned_data["foci"])
+        if "involved" in values:
+            measure.involved.set(values["involved"])
+        if "tags" in values:
+            measure.tags.set(tags_for(concept.municipality, values["tags"]))
+        if "foci" in values:
+            measure.foci.set(values["foci"])
     return measure

@@ -4,7 +4,8 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+
+from teilhabe.concept.models import StatusReport
 
 register = template.Library()
 
@@ -38,18 +39,9 @@ def timeframe(measure):
     return measure.timeframe_note or "–"
 
 
-STATE_LABELS = {
-    "missing": gettext_lazy("offen"),
-    "draft": gettext_lazy("Entwurf"),
-    "submitted": gettext_lazy("eingereicht"),
-    "returned": gettext_lazy("zurückgegeben"),
-    "accepted": gettext_lazy("angenommen"),
-}
-
-
 @register.filter
 def state_badge(state):
     """A report's workflow state ("missing" for no report yet) as a small outlined label."""
-    if state not in STATE_LABELS:
+    if state not in StatusReport.ALL_STATES:
         return ""
-    return format_html('<span class="state state--{}">{}</span>', state, STATE_LABELS[state])
+    return format_html('<span class="state state--{}">{}</span>', state, StatusReport.state_label(state))

@@ -124,6 +124,10 @@ def test_fields_and_goals_with_content_cannot_be_deleted(office_client, municipa
 
 
 def test_the_status_vocabulary_has_german_defaults_and_can_be_changed(office_client, municipality):
+    empty = office_client.get(url("status_list"))
+    assert list(empty.context["statuses"]) == []  # looking at the list writes nothing
+    assert not m.Status.objects.filter(municipality=municipality).exists()
+    office_client.post(url("status_list"), {"aktion": "standard"})
     page = office_client.get(url("status_list"))
     names = [status.name for status, _in_use in page.context["statuses"]]
     assert names == [

@@ -176,7 +176,9 @@ def test_a_new_concept_from_an_xlsx_export_takes_its_title_and_short_name(munici
 def test_the_status_after_reports_exports_and_still_round_trips(municipality, concept, office_user):
     in_progress = Status.objects.get(municipality=municipality, name="umgesetzt")
     measure = Measure.objects.get(concept=concept, number="1.1.1")
-    a_round = reporting.open_round(concept, "Zwischenstand Oktober 2023", dt.date(2023, 10, 31))
+    a_round = reporting.open_round(
+        concept, "Zwischenstand Oktober 2023", dt.date(2023, 10, 31), allow_past=True
+    )
     reporting.save_report(
         a_round,
         measure,
@@ -197,7 +199,9 @@ def test_the_status_after_reports_exports_and_still_round_trips(municipality, co
 def test_a_closed_round_exports_exactly_as_it_was_closed(municipality, concept, office_user):
     statuses = {s.name: s for s in Status.objects.filter(municipality=municipality)}
     measure = Measure.objects.get(concept=concept, number="1.1.1")
-    a_round = reporting.open_round(concept, "Zwischenstand Oktober 2023", dt.date(2023, 10, 31))
+    a_round = reporting.open_round(
+        concept, "Zwischenstand Oktober 2023", dt.date(2023, 10, 31), allow_past=True
+    )
     reporting.save_report(
         a_round,
         measure,
@@ -249,7 +253,7 @@ def test_exports_use_a_bounded_number_of_queries(concept, django_assert_max_num_
 
 def test_a_round_export_still_imports_into_its_concept_without_changes(municipality, concept, office_user):
     statuses = {s.name: s for s in Status.objects.filter(municipality=municipality)}
-    a_round = reporting.open_round(concept, "Zwischenstand Mai 2024", dt.date(2024, 5, 31))
+    a_round = reporting.open_round(concept, "Zwischenstand Mai 2024", dt.date(2024, 5, 31), allow_past=True)
     for measure in Measure.objects.filter(concept=concept):
         reporting.save_report(
             a_round,

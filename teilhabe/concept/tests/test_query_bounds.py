@@ -121,4 +121,4 @@ def test_my_reports_is_bounded_for_an_editor_with_many_measures(
     m.Measure.objects.filter(municipality=municipality).update(lead=lead)
     with django_assert_max_num_queries(small_count):
         response = client.get(reverse("concept:my_reports", args=[SLUG]))
-    assert sum(len(s["items"]) for s in response.context["sections"]) == 154
+    assert sum(len(s.items) for s in response.context["sections"]) == 154

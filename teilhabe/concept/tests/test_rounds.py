@@ -29,9 +29,10 @@ def submit_and_accept(a_round, measure, status, user):
 
 def test_current_status_is_the_latest_accepted_report_by_due_date(concept, vocabulary, office_user):
     measure = m.Measure.objects.filter(concept=concept).first()
-    later = reporting.open_round(concept, "Mai 2024", datetime.date(2024, 5, 31))
-    earlier = reporting.open_round(concept, "Oktober 2023", datetime.date(2023, 10, 31))
+    later = reporting.open_round(concept, "Mai 2024", datetime.date(2024, 5, 31), allow_past=True)
     submit_and_accept(later, measure, vocabulary["umgesetzt"], office_user)
+    reporting.close_round(later, office_user)
+    earlier = reporting.open_round(concept, "Oktober 2023", datetime.date(2023, 10, 31), allow_past=True)
     submit_and_accept(earlier, measure, vocabulary["in Vorbereitung"], office_user)
     measure.refresh_from_db()
     assert measure.current_status == vocabulary["umgesetzt"]
@@ -42,7 +43,7 @@ def test_a_submitted_but_not_accepted_report_does_not_change_the_current_status(
     concept, vocabulary, office_user
 ):
     measure = m.Measure.objects.filter(concept=concept).first()
-    a_round = reporting.open_round(concept, "Runde", datetime.date(2024, 5, 31))
+    a_round = reporting.open_round(concept, "Runde", datetime.date(2024, 5, 31), allow_past=True)
     reporting.save_report(
         a_round, measure, office_user, reporting.ReportInput(status=vocabulary["umgesetzt"]), submit=True
     )
@@ -52,7 +53,7 @@ def test_a_submitted_but_not_accepted_report_does_not_change_the_current_status(
 
 def test_a_closed_round_refuses_every_change(concept, vocabulary, office_user):
     first, second, _third = m.Measure.objects.filter(concept=concept).order_by("sort_key")
-    a_round = reporting.open_round(concept, "Runde", datetime.date(2024, 5, 31))
+    a_round = reporting.open_round(concept, "Runde", datetime.date(2024, 5, 31), allow_past=True)
     report = submit_and_accept(a_round, first, vocabulary["umgesetzt"], office_user)
     reporting.close_round(a_round, office_user)
     a_round.refresh_from_db()
@@ -145,7 +146,7 @@ def test_reopening_an_accepted_report_falls_back_to_the_previous_accepted_status
     accepted_round(
         concept, "Oktober 2023", datetime.date(2023, 10, 31), lambda _m: vocabulary["in Umsetzung"]
     )
-    may = reporting.open_round(concept, "Mai 2024", datetime.date(2024, 5, 31))
+    may = reporting.open_round(concept, "Mai 2024", datetime.date(2024, 5, 31), allow_past=True)
     submit_and_accept(may, measure, vocabulary["umgesetzt"], office_user)
     measure.refresh_from_db()
     assert measure.current_status == vocabulary["umgesetzt"]

@@ -45,7 +45,9 @@ def test_every_member_may_download_the_concept_as_xlsx_and_csv(client, municipal
 
 def test_only_closed_rounds_can_be_downloaded(client, municipality, concept, office_user):
     client.force_login(office_user)
-    a_round = reporting.open_round(concept, "Zwischenstand Oktober 2023", dt.date(2023, 10, 31))
+    a_round = reporting.open_round(
+        concept, "Zwischenstand Oktober 2023", dt.date(2023, 10, 31), allow_past=True
+    )
     measure = Measure.objects.get(concept=concept, number="1.1.1")
     status = Status.objects.get(municipality=municipality, name="umgesetzt")
     reporting.save_report(
