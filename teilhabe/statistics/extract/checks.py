@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from ..countries import VALID_CODES
 from .columns import BOOLEAN_COLUMNS, COUNTRY_COLUMNS, SEX_VALUES
 from .errors import MAX_ROWS_SHOWN, ExtractError, format_rows
@@ -18,18 +22,17 @@ def duckdb_read_problem(error: Exception) -> str | None:
     """Translate a DuckDB CSV reading error into a German sentence."""
     text = str(error)
     line = _CSV_LINE_RE.search(text)
-    where = ("Zeile %s: " % line.group(1)) if line else ""
+    where = (_("Zeile %(row)s: ") % {"row": line.group(1)}) if line else ""
     columns = _COLUMNS_RE.search(text)
     if columns:
-        return "%sfalsche Anzahl von Spalten (erwartet %s, gefunden %s)." % (
-            where,
-            columns.group(1),
-            columns.group(2),
-        )
+        return where + _("falsche Anzahl von Spalten (erwartet %(expected)s, gefunden %(found)s).") % {
+            "expected": columns.group(1),
+            "found": columns.group(2),
+        }
     if "unicode" in text.lower() or "encod" in text.lower():
         return None  # handled by re-reading as Windows-1252
     if line:
-        return "%sdie Zeile kann nicht gelesen werden (Anführungszeichen prüfen)." % where
+        return where + _("die Zeile kann nicht gelesen werden (Anführungszeichen prüfen).")
     return None
 
 
@@ -89,22 +92,23 @@ def validate(con, table: str, reference_date: dt.date, file_name: str, distinct:
     """
     d = "DATE '%s'" % reference_date.isoformat()
     checks: list[tuple[str, str]] = [
-        ("person_id IS NULL OR person_id = ''", "person_id fehlt in %s."),
+        ("person_id IS NULL OR person_id = ''", _("person_id fehlt in %(rows)s.")),
         (
             "birth_date IS NULL",
-            "birth_date ist kein Datum (erwartet JJJJ-MM-TT oder TT.MM.JJJJ) in %s.",
+            _("birth_date ist kein Datum (erwartet JJJJ-MM-TT oder TT.MM.JJJJ) in %(rows)s."),
         ),
         (
             "birth_date > %s" % d,
-            "birth_date liegt nach dem Stichtag " + reference_date.strftime("%d.%m.%Y") + " in %s.",
+            _("birth_date liegt nach dem Stichtag %(date)s in %(rows)s."),
         ),
-        ("citizenship IS NULL", "citizenship fehlt in %s."),
+        ("citizenship IS NULL", _("citizenship fehlt in %(rows)s.")),
     ]
     for column in BOOLEAN_COLUMNS:
         checks.append(
             (
                 "%s IS NULL" % column,
-                column + " hat einen ungültigen Wert (erlaubt: 1/0, ja/nein, true/false) in %s.",
+                _("%(column)s hat einen ungültigen Wert (erlaubt: 1/0, ja/nein, true/false) in %(rows)s.")
+                % {"column": column, "rows": "%(rows)s"},
             )
         )
     # Duplicate ids, cheaply: if the number of distinct 64-bit hashes equals the number of ids, no id
@@ -116,18 +120,21 @@ def validate(con, table: str, reference_date: dt.date, file_name: str, distinct:
     problems: list[str] = []
     for (condition, message), count in zip(checks, counts, strict=True):
         if count:
-            problems.append(message % _rows_where(con, table, condition, count))
+            rows = _rows_where(con, table, condition, count)
+            problems.append(
+                message % {"rows": rows, "date": date_format(reference_date, "SHORT_DATE_FORMAT")}
+            )
 
     bad_sex = sorted(distinct.get("sex", set()) - set(SEX_VALUES))
     if bad_sex:
         condition = "sex IN (%s)" % ", ".join(_quote_str(b) for b in bad_sex)
         count = con.execute("SELECT count(*) FROM %s WHERE %s" % (table, condition)).fetchone()[0]
         problems.append(
-            "sex hat einen ungültigen Wert (%s; erlaubt: m, w, d, o) in %s."
-            % (
-                ", ".join("„%s“" % b for b in bad_sex[:MAX_ROWS_SHOWN]),
-                _rows_where(con, table, condition, count),
-            )
+            _("sex hat einen ungültigen Wert (%(values)s; erlaubt: m, w, d, o) in %(rows)s.")
+            % {
+                "values": ", ".join("„%s“" % b for b in bad_sex[:MAX_ROWS_SHOWN]),
+                "rows": _rows_where(con, table, condition, count),
+            }
         )
     for column in COUNTRY_COLUMNS:
         bad = sorted(distinct.get(column, set()) - VALID_CODES)
@@ -136,9 +143,11 @@ def validate(con, table: str, reference_date: dt.date, file_name: str, distinct:
             count = con.execute("SELECT count(*) FROM %s WHERE %s" % (table, condition)).fetchone()[0]
             shown = ", ".join("„%s“" % b for b in bad[:MAX_ROWS_SHOWN])
             problems.append(
-                "%s enthält unbekannte Ländercodes (%s; erwartet ISO 3166-1 Alpha-2, "
-                "XS staatenlos, XU ungeklärt) in %s."
-                % (column, shown, _rows_where(con, table, condition, count))
+                _(
+                    "%(column)s enthält unbekannte Ländercodes (%(values)s; erwartet ISO 3166-1 Alpha-2, "
+                    "XS staatenlos, XU ungeklärt) in %(rows)s."
+                )
+                % {"column": column, "values": shown, "rows": _rows_where(con, table, condition, count)}
             )
 
     dups_found = (
@@ -156,13 +165,22 @@ def validate(con, table: str, reference_date: dt.date, file_name: str, distinct:
             "GROUP BY person_id ORDER BY min(rowid) LIMIT %d" % (table, table, MAX_ROWS_SHOWN)
         ).fetchall()
         listed = "; ".join(
-            "„%s“ in Zeilen %s" % (pid, ", ".join(str(r) for r in rows[:MAX_ROWS_SHOWN]))
+            _("„%(id)s“ in Zeilen %(rows)s")
+            % {"id": pid, "rows": ", ".join(str(r) for r in rows[:MAX_ROWS_SHOWN])}
             for pid, rows in dups
         )
-        more = (" und %d weitere" % (dups_found - len(dups))) if dups_found > len(dups) else ""
+        more = (
+            (_(" und %(count)d weitere") % {"count": dups_found - len(dups)})
+            if dups_found > len(dups)
+            else ""
+        )
         problems.append(
-            "person_id ist nicht eindeutig: %d Kennung(en) kommen mehrfach vor: %s%s."
-            % (dups_found, listed, more)
+            ngettext(
+                "person_id ist nicht eindeutig: %(count)d Kennung kommt mehrfach vor: %(listed)s%(more)s.",
+                "person_id ist nicht eindeutig: %(count)d Kennungen kommen mehrfach vor: %(listed)s%(more)s.",
+                dups_found,
+            )
+            % {"count": dups_found, "listed": listed, "more": more}
         )
     if problems:
         raise ExtractError(file_name, problems)

@@ -11,6 +11,9 @@ import io
 import json
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from .encoding import decode_small, guess_separator
 from .errors import ExtractError, _msg
 
@@ -60,14 +63,15 @@ def load_column_mapping(source: str | Path | None) -> dict[str, str]:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ExtractError(
-                path.name, ["kein gültiges JSON (Zeile %d): %s" % (exc.lineno, exc.msg)]
+                path.name,
+                [_("kein gültiges JSON (Zeile %(row)d): %(error)s") % {"row": exc.lineno, "error": exc.msg}],
             ) from None
         if not isinstance(data, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in data.items()
         ):
             raise ExtractError(
                 path.name,
-                ['erwartet wird ein JSON-Objekt {"Quellspalte": "Zielspalte", …}.'],
+                [_('erwartet wird ein JSON-Objekt {"Quellspalte": "Zielspalte", …}.')],
             )
         items = [(None, k, v) for k, v in data.items()]
     else:
@@ -79,7 +83,8 @@ def load_column_mapping(source: str | Path | None) -> dict[str, str]:
                 continue
             if len(row) != 2:
                 problems.append(
-                    "Zeile %d: erwartet werden genau zwei Spalten (Quellspalte%sZielspalte)." % (number, sep)
+                    _("Zeile %(row)d: erwartet werden genau zwei Spalten (Quellspalte%(sep)sZielspalte).")
+                    % {"row": number, "sep": sep}
                 )
                 continue
             if row[1].strip().lower() in ("target", "ziel", "zielspalte"):  # header line
@@ -87,11 +92,12 @@ def load_column_mapping(source: str | Path | None) -> dict[str, str]:
             items.append((number, row[0], row[1]))
     for number, src, target in items:
         target_norm = target.strip().lower()
-        where = ("Zeile %d: " % number) if number else ""
+        where = (_("Zeile %(row)s: ") % {"row": number}) if number else ""
         if target_norm not in CANONICAL_COLUMNS:
             problems.append(
-                "%sunbekannte Zielspalte „%s“ (erlaubt: %s)."
-                % (where, target.strip(), ", ".join(CANONICAL_COLUMNS))
+                where
+                + _("unbekannte Zielspalte „%(column)s“ (erlaubt: %(allowed)s).")
+                % {"column": target.strip(), "allowed": ", ".join(CANONICAL_COLUMNS)}
             )
             continue
         mapping[src.strip()] = target_norm
@@ -115,16 +121,20 @@ def _map_headers(headers: list[str], mapping: dict[str, str], file_name: str) ->
             continue
         if target in found:
             problems.append(
-                "Die Spalte „%s“ kommt mehrfach vor (Spalten %d und %d)."
-                % (target, found[target] + 1, index + 1)
+                _("Die Spalte „%(column)s“ kommt mehrfach vor (Spalten %(first)d und %(second)d).")
+                % {"column": target, "first": found[target] + 1, "second": index + 1}
             )
             continue
         found[target] = index
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         problems.append(
-            "Pflichtspalte(n) fehlen: %s. Gefundene Spalten: %s."
-            % (", ".join(missing), ", ".join(h.strip() for h in headers) or "keine")
+            ngettext(
+                "Pflichtspalte fehlt: %(missing)s. Gefundene Spalten: %(found)s.",
+                "Pflichtspalten fehlen: %(missing)s. Gefundene Spalten: %(found)s.",
+                len(missing),
+            )
+            % {"missing": ", ".join(missing), "found": ", ".join(h.strip() for h in headers) or _("keine")}
         )
     if problems:
         raise ExtractError(file_name, problems)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 #: How many row numbers an error message lists before "…".
 MAX_ROWS_SHOWN = 10
 
@@ -19,13 +22,13 @@ class ExtractError(ValueError):
         self.file_name = file_name
         self.problems = list(problems)
         if len(self.problems) == 1:
-            message = "Datei „%s“: %s" % (file_name, self.problems[0])
+            message = _("Datei „%(file)s“: %(problem)s") % {"file": file_name, "problem": self.problems[0]}
         else:
-            message = "Datei „%s“ hat %d Fehler:\n%s" % (
-                file_name,
-                len(self.problems),
-                "\n".join("- " + p for p in self.problems),
-            )
+            message = _("Datei „%(file)s“ hat %(count)d Fehler:\n%(problems)s") % {
+                "file": file_name,
+                "count": len(self.problems),
+                "problems": "\n".join("- " + p for p in self.problems),
+            }
         super().__init__(message)
 
 
@@ -33,21 +36,21 @@ def format_rows(rows: list[int], total: int) -> str:
     """German list of row numbers: "Zeile 5" / "Zeilen 5, 7, … (12 Zeilen)"."""
     shown = ", ".join(str(r) for r in rows[:MAX_ROWS_SHOWN])
     if total == 1:
-        return "Zeile %s" % shown
+        return _("Zeile %(row)s") % {"row": shown}
     if total > len(rows[:MAX_ROWS_SHOWN]):
-        return "Zeilen %s, … (insgesamt %d Zeilen)" % (shown, total)
-    return "Zeilen %s" % shown
+        return _("Zeilen %(rows)s, … (insgesamt %(total)d Zeilen)") % {"rows": shown, "total": total}
+    return _("Zeilen %(rows)s") % {"rows": shown}
 
 
 _MESSAGES = {
-    "unreadable": (
+    "unreadable": gettext_noop(
         "Die Datei ist nicht lesbar: erwartet wird CSV in UTF-8 oder Windows-1252, Parquet oder XLSX."
     ),
-    "empty": "Die Datei ist leer.",
-    "no_rows": "Die Datei enthält keine Datenzeilen (nur die Kopfzeile).",
-    "not_found": "Die Datei wurde nicht gefunden.",
+    "empty": gettext_noop("Die Datei ist leer."),
+    "no_rows": gettext_noop("Die Datei enthält keine Datenzeilen (nur die Kopfzeile)."),
+    "not_found": gettext_noop("Die Datei wurde nicht gefunden."),
 }
 
 
 def _msg(key: str) -> str:
-    return _MESSAGES[key]
+    return _(_MESSAGES[key])

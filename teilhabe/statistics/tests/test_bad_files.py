@@ -19,7 +19,7 @@ def test_missing_required_columns_are_named(tmp_path):
     path.write_text("person_id;sex\n1;m\n")
     message = error_of(path)
     assert "x.csv" in message
-    assert "Pflichtspalte(n) fehlen: birth_date, citizenship" in message
+    assert "Pflichtspalten fehlen: birth_date, citizenship" in message
 
 
 def test_duplicate_ids_name_the_id_and_its_rows(tmp_path):
@@ -141,3 +141,14 @@ def test_a_file_that_is_not_xlsx_is_an_error(tmp_path):
 
 def test_a_missing_file_is_an_error(tmp_path):
     assert "nicht gefunden" in error_of(tmp_path / "fehlt.csv")
+
+
+def test_english_users_read_the_checks_in_english(tmp_path):
+    from django.utils import translation
+
+    rows = [person("1"), person("2"), person("1")]
+    with translation.override("en"):
+        message = error_of(write_extract(tmp_path, rows))
+    assert "is not unique: 1 id occurs more than once" in message
+    assert "“1” in rows 2, 4" in message
+    assert "Zeile" not in message and "Datei" not in message
