@@ -59,40 +59,54 @@ def focus(municipality):
 
 
 def reporting_round(municipality):
-    return m.ReportingRound.objects.create(
+    """The concept's open round (a concept has at most one)."""
+    a_concept = concept(municipality)
+    existing = m.ReportingRound.objects.filter(concept=a_concept, closed_at__isnull=True).first()
+    return existing or m.ReportingRound.objects.create(
         municipality=municipality,
-        concept=concept(municipality),
+        concept=a_concept,
         title=f"Runde {municipality.slug}",
         due_date=datetime.date(2030, 10, 31),
     )
 
 
 def status_report(municipality):
-    a_measure = measure(municipality)
-    a_round = m.ReportingRound.objects.create(
-        municipality=municipality,
-        concept=a_measure.concept,
-        title="Runde",
-        due_date=datetime.date(2030, 10, 31),
-    )
     return m.StatusReport.objects.create(
         municipality=municipality,
-        round=a_round,
-        measure=a_measure,
+        round=reporting_round(municipality),
+        measure=measure(municipality),
         status=status(municipality),
         done=f"Bericht aus {municipality.slug}",
     )
 
 
 def closed_round(municipality):
-    """A round with one report, closed: its exports and frozen pages have content."""
-    from teilhabe.concept.services.reporting import close_round
+    """A closed round with one report, frozen as close_round() leaves it (its exports and pages have content).
+    Created closed, beside the concept's open round."""
+    from django.utils import timezone
 
-    report = status_report(municipality)
-    a_round = report.round
-    a_round.title = f"Abgeschlossene Runde {municipality.slug}"
-    a_round.save()
-    close_round(a_round, None)
+    from teilhabe.concept.services import reporting
+
+    a_measure = measure(municipality)
+    a_round = m.ReportingRound.objects.create(
+        municipality=municipality,
+        concept=a_measure.concept,
+        title=f"Abgeschlossene Runde {municipality.slug}",
+        due_date=datetime.date(2030, 4, 30),
+        closed_at=timezone.now(),
+    )
+    report = m.StatusReport(
+        municipality=municipality,
+        round=a_round,
+        measure=a_measure,
+        status=status(municipality),
+        done=f"Bericht aus {municipality.slug}",
+    )
+    statuses = {s.pk: s for s in m.Status.objects.filter(municipality=municipality)}
+    report.snapshot = reporting.report_snapshot(report, statuses)
+    report.save(allow_closed=True)
+    summary = reporting.round_summary(a_round, statuses)
+    m.ReportingRound.objects.filter(pk=a_round.pk).update(summary=summary)
     a_round.refresh_from_db()
     return a_round
 

@@ -255,6 +255,24 @@ def round_summary(a_round, statuses=None):
     }
 
 
+def report_snapshot(report, statuses):
+    """What a closed round keeps of a report (see StatusReport.snapshot)."""
+    measure = report.measure
+    return {
+        "measure": {
+            "number": measure.number,
+            "title": measure.title,
+            "field_of_action": str(measure.field_of_action),
+            "goal": measure.goal.number,
+            "lead": measure.lead.name if measure.lead else "",
+        },
+        "status": status_snapshot(statuses.get(report.status_id)),
+        "state": report.state,
+        "reported_by": str(report.reported_by) if report.reported_by else "",
+        "reviewed_by": str(report.reviewed_by) if report.reviewed_by else "",
+    }
+
+
 def close_round(a_round, user):
     """Freeze the round: write each report's snapshot and the round's summary, then mark it closed."""
     with transaction.atomic():
@@ -267,20 +285,7 @@ def close_round(a_round, user):
             )
         )
         for report in reports:
-            measure = report.measure
-            report.snapshot = {
-                "measure": {
-                    "number": measure.number,
-                    "title": measure.title,
-                    "field_of_action": str(measure.field_of_action),
-                    "goal": measure.goal.number,
-                    "lead": measure.lead.name if measure.lead else "",
-                },
-                "status": status_snapshot(statuses.get(report.status_id)),
-                "state": report.state,
-                "reported_by": str(report.reported_by) if report.reported_by else "",
-                "reviewed_by": str(report.reviewed_by) if report.reviewed_by else "",
-            }
+            report.snapshot = report_snapshot(report, statuses)
         StatusReport.objects.bulk_update(reports, ["snapshot"], batch_size=500)
         a_round.summary = round_summary(a_round, statuses)
         a_round.closed_at = timezone.now()
