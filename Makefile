@@ -28,8 +28,11 @@ migrate: $(STAMP)
 demo: migrate
 	$(BIN)/teilhabe demo
 
+# The job worker runs beside the server; Ctrl-C (or the server ending) stops both.
 run: demo
-	DEBUG=1 $(BIN)/teilhabe runserver 127.0.0.1:8000
+	@DEBUG=1 $(BIN)/teilhabe db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(BIN)/teilhabe runserver 127.0.0.1:$${PORT:-8000}
 
 test: $(STAMP) browser
 	@mkdir -p var

@@ -127,3 +127,10 @@ def browser_login(page, live_server, email, password=PASSWORD):
     page.get_by_label("Passwort").fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Anmelden").click()
+
+
+@pytest.fixture(autouse=True)
+def _private_job_dirs(settings, tmp_path):
+    """Each test stores its private uploads and job progress in its own temporary directory."""
+    settings.PRIVATE_UPLOAD_DIR = tmp_path / "uploads"
+    settings.JOB_PROGRESS_DIR = tmp_path / "jobs"

@@ -39,6 +39,11 @@ INSTALLED_APPS = [
     "teilhabe.directory",
     "teilhabe.concept",
     "teilhabe.statistics",
+    # Background jobs: teilhabe.jobs before django_tasks_db, so its `db_worker` (which first fails the jobs
+    # of dead workers) replaces the original command.
+    "teilhabe.jobs",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +86,12 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the job worker share the file: WAL lets them read while the other writes, IMMEDIATE
+    # transactions take the write lock at once (no "database is locked" on upgrade), and a writer waits.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -156,6 +167,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(envsecret("STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envsecret("MEDIA_ROOT") or VAR_DIR / "media")
+# Uploads that jobs read: private, never below MEDIA_ROOT (nothing serves this directory). On several nodes
+# the data directory (uploads and job progress) is shared by web and worker nodes.
+PRIVATE_UPLOAD_DIR = Path(envsecret("PRIVATE_UPLOAD_DIR") or VAR_DIR / "uploads")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 if not DEBUG:
@@ -163,6 +177,14 @@ if not DEBUG:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
+
+# Background jobs (teilhabe/jobs, docs/architecture.md): django-tasks with its database backend, so the
+# queue is the database; `teilhabe db_worker` runs them (`make run` starts one beside the server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JOB_PROGRESS_DIR = Path(envsecret("JOB_PROGRESS_DIR") or VAR_DIR / "jobs")
+JOB_HEARTBEAT_SECONDS = envint("JOB_HEARTBEAT_SECONDS", "5")
+# A running job without a heartbeat for this long lost its worker and is marked failed.
+JOB_STALE_AFTER = envint("JOB_STALE_AFTER", "60")
 
 # E-mail: SMTP when EMAIL_HOST is set, else printed to the console (development).
 EMAIL_HOST = envsecret("EMAIL_HOST")

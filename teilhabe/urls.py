@@ -12,6 +12,7 @@ municipality_patterns = [
     path("konto/", include("teilhabe.accounts.municipality_urls")),
     path("konzept/", include("teilhabe.concept.urls")),
     path("faktencheck/", include("teilhabe.statistics.urls")),
+    path("aufgaben/", include("teilhabe.jobs.urls")),
     path("oeffentlich/", include("teilhabe.municipalities.public_urls")),
     path("oeffentlich/faktencheck/", include("teilhabe.statistics.public_urls")),
 ]

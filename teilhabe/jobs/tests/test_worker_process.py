@@ -1,0 +1,86 @@
+"""Integration: jobs run by a real `teilhabe db_worker` process on the database queue."""
+
+import signal
+import time
+
+import pytest
+
+from teilhabe.directory.models import Organisation
+from teilhabe.jobs import progress, services
+from teilhabe.jobs.models import Job
+from teilhabe.jobs.tests import kinds  # noqa: F401
+from teilhabe.jobs.tests.test_services import _upload
+from teilhabe.jobs.tests.worker import start_worker, states, stop, wait_for
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = DATABASE_QUEUE
+
+
+def test_two_jobs_started_together_both_finish_in_the_worker(database_queue, municipality, office_user):
+    first = services.start_job(
+        municipality,
+        office_user,
+        "jobs.test_count_lines",
+        params={"name": "Eins"},
+        uploads=[_upload(municipality, office_user, b"1\n2\n")],
+    )
+    second = services.start_job(
+        municipality,
+        office_user,
+        "jobs.test_count_lines",
+        params={"name": "Zwei"},
+        uploads=[_upload(municipality, office_user, b"1\n2\n3\n4\n")],
+    )
+    assert states(first, second) == ["queued", "queued"]  # the request returns before any work is done
+    worker = start_worker()
+    try:
+        wait_for(lambda: states(first, second) == ["succeeded", "succeeded"], worker=worker)
+    finally:
+        stop(worker)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.result["lines"], second.result["lines"]) == (2, 4)
+    assert set(Organisation.objects.values_list("name", flat=True)) == {"Eins", "Zwei"}
+    assert not first.uploads.exists() and not second.uploads.exists()
+
+
+def test_killing_the_worker_mid_job_saves_nothing_and_marks_the_job_failed(
+    database_queue, municipality, office_user
+):
+    upload = _upload(municipality, office_user)
+    job = services.start_job(
+        municipality, office_user, "jobs.test_slow", params={"seconds": 120, "name": "Halb"}, uploads=[upload]
+    )
+    worker = start_worker()
+    try:
+        wait_for(lambda: (progress.read(job.pk) or {}).get("step") == "Schritt %(n)s", worker=worker)
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=30)
+    finally:
+        stop(worker)
+    assert Job.objects.get(pk=job.pk).state == Job.State.RUNNING  # nobody knows yet
+    assert not Organisation.objects.filter(name="Halb").exists()  # its transaction died with it
+
+    # Nothing touches the job's heartbeat any more ...
+    wait_for(lambda: time.time() - (progress.last_beat(job.pk) or 0) > 2, timeout=30)
+    # ... and the next worker to start notices it.
+    restarted = start_worker("--batch", stale_after=1)
+    output = stop_after_batch(restarted)
+    job.refresh_from_db()
+    assert job.state == Job.State.FAILED, output
+    assert "nicht mehr gemeldet" in job.error_text
+    assert not Organisation.objects.filter(name="Halb").exists()
+    assert not upload.path.exists()
+
+
+def stop_after_batch(worker):
+    try:
+        return worker.communicate(timeout=90)[0]
+    finally:
+        stop(worker)
