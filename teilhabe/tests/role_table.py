@@ -83,6 +83,11 @@ EXPECTED = {
     "directory:organisation_edit": (200, 403, 403, 403, 302),
     "directory:organisation_list": (200, 200, 200, 200, 302),
     "directory:own_organisation_edit": (403, 200, 200, 403, 302),  # editors edit their own organisation; the office has no own one
+    # jobs
+    "jobs:delete_upload": (405, 403, 403, 403, 302),  # POST only
+    "jobs:detail": (200, 403, 403, 403, 302),
+    "jobs:list": (200, 403, 403, 403, 302),
+    "jobs:progress": (200, 403, 403, 403, 302),
     # members
     "members:deactivate": (405, 403, 403, 403, 302),
     "members:edit": (200, 403, 403, 403, 302),
