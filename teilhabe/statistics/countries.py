@@ -1,7 +1,8 @@
 """Countries: ISO 3166-1 alpha-2 codes (checked against pycountry), names from CLDR (Babel) in the interface
 language, and EU membership periods.
 
-The register extract identifies states by ISO 3166-1 alpha-2 codes. Two codes
+The register extract identifies states by ISO 3166-1 alpha-2 codes (or by Destatis keys, see
+:mod:`teilhabe.statistics.destatis`, which map onto these codes). Two codes
 are not states:
 
 - ``XS``: stateless (staatenlos),
@@ -110,3 +111,23 @@ def country_name(code: str, language: str | None = None) -> str:
     if code not in VALID_CODES:
         return code
     return _territories(language or get_language() or settings.LANGUAGE_CODE).get(code, code)
+
+
+def is_eu_member_on(code: str, day: dt.date) -> bool | None:
+    """EU membership on ``day`` of an ISO code or a Destatis key (``"129"`` Frankreich).
+
+    A former state (a historic Destatis key) has its successor's membership where all successors share
+    it (see :mod:`teilhabe.statistics.destatis`); None where that is not defined, and for unknown codes.
+    """
+    from . import destatis
+
+    if destatis.looks_like_key(code):
+        entry = destatis.keys().get(destatis.canonical_key(code) or "")
+        iso = entry.eu_code if entry else None
+        if iso is None:
+            return None
+    else:
+        iso = code.strip().upper()
+        if iso not in VALID_CODES:
+            return None
+    return iso in eu_members_on(day)

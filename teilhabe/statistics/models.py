@@ -15,6 +15,8 @@ HEADLINE_FIELDS = (
     "foreigners_third_country",
     "germans_with_migration_background",
     "asylum_background",
+    "immigration_history",
+    "immigration_history_one_sided",
 )
 
 
@@ -51,6 +53,12 @@ class FactCheck(MunicipalityOwned):
         _("Deutsche mit Migrationshintergrund"), null=True, blank=True
     )
     asylum_background = models.PositiveIntegerField(_("Personen mit Asylhintergrund"), null=True, blank=True)
+    immigration_history = models.PositiveIntegerField(
+        _("Menschen mit Einwanderungsgeschichte"), null=True, blank=True
+    )
+    immigration_history_one_sided = models.PositiveIntegerField(
+        _("Menschen mit einseitiger Einwanderungsgeschichte"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["reference_date"]

@@ -46,7 +46,13 @@ HEADLINE_KEYS: tuple[str, ...] = (
     "foreigners_third_country",
     "germans_with_migration_background",
     "asylum_background",
+    "immigration_history",
+    "immigration_history_one_sided",
 )
+
+#: Kinds of Einwanderungsgeschichte (rules E1–E3): immigrated themselves, both parents immigrated
+#: (both counted), one parent immigrated (shown, not counted).
+HISTORY_KINDS: tuple[str, ...] = ("self", "parents", "one_sided")
 
 
 @dataclass
@@ -61,6 +67,11 @@ class FactCheckResult:
     germans_with_migration_background: int
     asylum_background: int
     by_category: dict[str, int]
+    #: Einwanderungsgeschichte: immigrated themselves or both parents (E1 + E2); one parent (E3).
+    immigration_history: int = 0
+    immigration_history_one_sided: int = 0
+    #: history kind (see :data:`HISTORY_KINDS`) -> count.
+    by_history: dict[str, int] = field(default_factory=dict)
     #: (district, status) -> count; district "" when the extract has none.
     by_district: dict[tuple[str, str], int] = field(default_factory=dict)
     #: (sex, status) -> count; sex "" when unknown.
@@ -69,6 +80,10 @@ class FactCheckResult:
     by_age_group: dict[tuple[str, str], int] = field(default_factory=dict)
     #: citizenship code -> count, foreigners only, largest first.
     by_nationality: dict[str, int] = field(default_factory=dict)
+    #: district -> (immigration history, one-sided immigration history).
+    by_district_history: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: (district, citizenship code) -> count, foreigners only (the district map by nationality).
+    by_district_nationality: dict[tuple[str, str], int] = field(default_factory=dict)
     #: (age group, sex, has migration background) -> count.
     pyramid: dict[tuple[str, str, bool], int] = field(default_factory=dict)
 
@@ -82,6 +97,7 @@ class FactCheckResult:
         data["germans_with_migration_background_by_category"] = {
             key: self.by_category.get(key, 0) for key in CATEGORIES
         }
+        data["immigration_history_by_kind"] = {key: self.by_history.get(key, 0) for key in HISTORY_KINDS}
         return data
 
     def top_nationalities(self, n: int = 20) -> list[tuple[str, int]]:
@@ -99,6 +115,8 @@ class FactCheckResult:
                     "migration_background": 0,
                     "foreigners": 0,
                     "germans_with_migration_background": 0,
+                    "immigration_history": self.by_district_history.get(district, (0, 0))[0],
+                    "immigration_history_one_sided": self.by_district_history.get(district, (0, 0))[1],
                 },
             )
             row["residents"] += value
@@ -128,6 +146,10 @@ class FactCheckResult:
         for district, figures in sorted(self.by_district_totals().items()):
             for key, value in figures.items():
                 rows.append((key, "district", district, "", "", value))
+        for key in HISTORY_KINDS:
+            rows.append(("immigration_history", "history", "", key, "", self.by_history.get(key, 0)))
+        for (district, code), value in sorted(self.by_district_nationality.items()):
+            rows.append(("foreigners", "district_nationality", district, code, "", value))
         for (sex, status), value in sorted(self.by_sex.items()):
             rows.append(("residents", "sex", "", sex, status, value))
         for (group, status), value in sorted(self.by_age_group.items()):

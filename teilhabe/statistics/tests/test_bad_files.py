@@ -61,8 +61,8 @@ def test_invalid_boolean_values_are_named(tmp_path, column):
 
 
 def test_invalid_sex_values_are_named(tmp_path):
-    message = error_of(write_extract(tmp_path, [person("1", sex="x")]))
-    assert "sex hat einen ungültigen Wert („x“" in message
+    message = error_of(write_extract(tmp_path, [person("1", sex="5")]))
+    assert "sex hat einen ungültigen Wert („5“" in message
 
 
 def test_missing_ids_and_citizenships_are_named(tmp_path):

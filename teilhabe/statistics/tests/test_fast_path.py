@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from teilhabe.statistics import derivation
+from teilhabe.statistics import derivation, fast_path
+from teilhabe.statistics.extract import ExtractError
 from teilhabe.statistics.derivation import THOROUGH_STEP, born_before_age, compute
 from teilhabe.statistics.synthetic import DEMO_SPECS, write_demo_extract
 
@@ -41,7 +42,7 @@ def compute_with_steps(path, date=D):
 
 def force_thorough(monkeypatch):
     def refuse(*args):
-        raise derivation._NotClean
+        raise fast_path.NotClean
 
     monkeypatch.setattr(derivation, "_compute_fast", refuse)
 
@@ -100,7 +101,7 @@ def test_a_hash_collision_of_two_ids_is_not_taken_for_a_duplicate(tmp_path, monk
     expected = compute(path, D)
     # Every id gets the same hash: the fast duplicate check sees "duplicates", the thorough
     # path compares the ids themselves and finds none.
-    monkeypatch.setattr(derivation, "ID_HASH_SQL", "hash(left(%s, 0))")
+    monkeypatch.setattr(fast_path, "ID_HASH_SQL", "hash(left(%s, 0))")
     result, steps = compute_with_steps(path)
     assert THOROUGH_STEP in steps
     assert result.indicator_rows() == expected.indicator_rows()
@@ -108,7 +109,7 @@ def test_a_hash_collision_of_two_ids_is_not_taken_for_a_duplicate(tmp_path, monk
 
 def test_a_real_duplicate_is_still_reported_after_the_fast_check(tmp_path):
     rows = every_rule() + [person("f1")]
-    with pytest.raises(derivation.ExtractError, match="„f1“ in Zeilen 2, 14"):
+    with pytest.raises(ExtractError, match="„f1“ in Zeilen 2, 14"):
         compute(write_extract(tmp_path, rows), D)
 
 

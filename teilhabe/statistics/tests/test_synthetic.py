@@ -108,7 +108,8 @@ def test_the_pandas_peer_of_the_benchmark_agrees_with_the_engine(tmp_path):
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     path = write_large_extract(tmp_path / "x.csv", 20_000)
-    assert (
-        bench.pandas_factcheck(str(path), dt.date(2023, 12, 31))
-        == compute(path, dt.date(2023, 12, 31)).headline()
-    )
+    peer = bench.pandas_factcheck(str(path), dt.date(2023, 12, 31))
+    engine = compute(path, dt.date(2023, 12, 31)).headline()
+    # The peer implements the migration-background rules (the figures the benchmark compares).
+    assert peer == {key: engine[key] for key in peer}
+    assert len(peer) == 8
