@@ -14,6 +14,7 @@ import duckdb
 from . import codes, rules, values
 from . import extract as extract_module
 from .extract import BOOLEAN_COLUMNS, Extract, ExtractError
+from .extract.errors import _msg
 from .rules import PARSED_DATE_SQL
 
 
@@ -63,7 +64,7 @@ def load(con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.date) 
                 ext.reopen_as_cp1252()
                 continue
             problem = extract_module.duckdb_read_problem(error)
-            raise ExtractError(ext.name, [problem or extract_module._msg("unreadable")]) from None
+            raise ExtractError(ext.name, [problem or _msg("unreadable")]) from None
 
 
 def check(con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.date) -> None:

@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 
 from teilhabe.statistics import derivation, fast_path
-from teilhabe.statistics.extract import ExtractError
 from teilhabe.statistics.derivation import THOROUGH_STEP, born_before_age, compute
+from teilhabe.statistics.extract import ExtractError
 from teilhabe.statistics.synthetic import DEMO_SPECS, write_demo_extract
 
 from .helpers import D, person, write_extract
