@@ -225,7 +225,7 @@ def main() -> int:
     parser.add_argument("--generate", nargs=2, metavar=("N", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:
-        from teilhabe.statistics.synthetic import write_large_extract
+        from teilhabe.statistics.large_extract import write_large_extract
 
         write_large_extract(Path(args.generate[1]), int(args.generate[0]), REFERENCE_DATE)
         return 0

@@ -1,6 +1,6 @@
-"""Synthetic register extracts: the demo city and large files for the benchmark.
+"""Synthetic register extracts of the demo city, built person by person.
 
-Both generators are deterministic: the same arguments give the same file.
+The generator is deterministic: the same arguments give the same file.
 
 ``write_demo_extract`` builds, person by person, the extract of a mid-sized
 Bavarian city (invented districts) whose derived figures are *exactly* the
@@ -12,8 +12,9 @@ get one (parent at another address, parent not in the file), stateless and
 unclear citizenships, and in 2020 British citizens, who are a third country
 on 31.12.2020.
 
-``write_large_extract`` writes n rows with DuckDB itself (SQL, no Python
-loop), for the benchmark.
+The target figures are in :mod:`teilhabe.statistics.demo_specs`; the benchmark's
+large files come from :mod:`teilhabe.statistics.large_extract`; the same people
+written the way a Bürgeramt exports them from :mod:`teilhabe.statistics.register_export`.
 """
 
 from __future__ import annotations
@@ -21,235 +22,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
-from dataclasses import dataclass
 from pathlib import Path
 
 from .countries import eu_members_on
+from .demo_specs import ASYLUM_COUNTRIES, DEMO_SPECS, DISTRICTS, DemoSpec
 from .extract import CANONICAL_COLUMNS
 
+__all__ = ["DEMO_SPECS", "DISTRICTS", "allocate", "demo_rows", "write_demo_extract"]
+
 COLUMNS = CANONICAL_COLUMNS
-
-#: Invented districts of the demo city: (name, share of residents, relative
-#: share of residents with migration background).
-DISTRICTS: tuple[tuple[str, float, float], ...] = (
-    ("Altstadt", 0.07, 1.5),
-    ("Neustadt", 0.10, 1.3),
-    ("Bahnhofsviertel", 0.06, 1.9),
-    ("Am Schlossberg", 0.08, 0.7),
-    ("Illerau", 0.11, 1.2),
-    ("Mühlbach", 0.09, 0.9),
-    ("Lindenhof", 0.10, 1.0),
-    ("Sankt Georg", 0.09, 0.8),
-    ("Rosenau", 0.08, 1.1),
-    ("Bühl", 0.07, 0.6),
-    ("Hochfeld", 0.09, 1.0),
-    ("Eichwald", 0.06, 0.5),
-)
-
-
-@dataclass(frozen=True)
-class DemoSpec:
-    """Target figures of one demo extract (the seed table) and their split."""
-
-    reference_date: dt.date
-    residents: int
-    foreigners: int
-    foreigners_eu: int
-    asylum_background: int
-    #: Germans with migration background by category.
-    categories: dict[str, int]
-    #: Foreign first citizenships: code -> weight (scaled to the totals).
-    eu_weights: dict[str, int]
-    third_weights: dict[str, int]
-    stateless: int
-    unclear: int
-    birth_date_format: str = "%Y-%m-%d"
-
-    @property
-    def germans_with_migration_background(self) -> int:
-        return sum(self.categories.values())
-
-    @property
-    def migration_background(self) -> int:
-        return self.foreigners + self.germans_with_migration_background
-
-
-_EU_2020 = {
-    "RO": 1400,
-    "HU": 720,
-    "HR": 700,
-    "PL": 650,
-    "IT": 600,
-    "GR": 300,
-    "AT": 280,
-    "BG": 260,
-    "ES": 80,
-    "FR": 70,
-    "SK": 70,
-    "PT": 60,
-    "CZ": 60,
-    "NL": 40,
-    "SI": 30,
-    "LT": 25,
-    "LV": 20,
-    "BE": 15,
-    "SE": 12,
-    "FI": 10,
-    "IE": 10,
-    "DK": 10,
-    "EE": 8,
-    "LU": 3,
-    "CY": 3,
-    "MT": 2,
-}
-_EU_2023 = dict(_EU_2020, RO=1560, HU=760, HR=760, PL=630, IT=600, BG=330)
-
-#: 98 third countries in order of weight; the tail has small counts.
-_THIRD_2020 = {
-    "TR": 1800,
-    "SY": 650,
-    "XK": 600,
-    "AF": 420,
-    "RU": 350,
-    "UA": 330,
-    "RS": 300,
-    "BA": 280,
-    "IQ": 260,
-    "KZ": 220,
-    "MK": 150,
-    "ER": 130,
-    "IR": 120,
-    "NG": 110,
-    "AL": 100,
-    "CN": 90,
-    "IN": 80,
-    "SO": 80,
-    "VN": 70,
-    "US": 60,
-    "TH": 50,
-    "GE": 50,
-    "GB": 45,
-    "BR": 45,
-    "PK": 45,
-    "PH": 40,
-    "CH": 40,
-    "MD": 40,
-    "MA": 40,
-    "AM": 35,
-    "TN": 35,
-    "ME": 30,
-    "AZ": 30,
-    "BY": 25,
-    "EG": 25,
-    "DZ": 20,
-    "LK": 20,
-    "CM": 18,
-    "GH": 16,
-    "ET": 15,
-    "LB": 15,
-    "JP": 14,
-    "KR": 14,
-    "CO": 13,
-    "MX": 12,
-    "PE": 11,
-    "ID": 11,
-    "BD": 10,
-    "GM": 10,
-    "SN": 9,
-    "KE": 9,
-    "CA": 9,
-    "AR": 8,
-    "CL": 8,
-    "UZ": 8,
-    "KG": 7,
-    "TJ": 7,
-    "MN": 7,
-    "JO": 6,
-    "IL": 6,
-    "VE": 6,
-    "EC": 6,
-    "CU": 5,
-    "DO": 5,
-    "LY": 5,
-    "SD": 5,
-    "GN": 5,
-    "CI": 4,
-    "TG": 4,
-    "BF": 4,
-    "ML": 4,
-    "AU": 4,
-    "NZ": 3,
-    "NO": 3,
-    "IS": 2,
-    "SA": 2,
-    "YE": 2,
-    "NP": 3,
-    "MY": 3,
-    "SG": 2,
-    "TW": 2,
-    "BO": 2,
-    "PY": 2,
-    "UY": 2,
-    "CR": 2,
-    "GT": 1,
-    "HN": 1,
-    "JM": 1,
-    "TZ": 1,
-    "UG": 1,
-    "RW": 1,
-    "ZA": 2,
-    "AO": 1,
-    "MZ": 1,
-    "ZW": 1,
-    "CD": 2,
-    "CG": 1,
-    "LI": 1,
-}
-_THIRD_2023 = dict(_THIRD_2020, UA=1750, SY=800, AF=520, TR=1850, XK=700, IQ=300, GB=48, RU=330)
-
-#: Countries from which people in the demo came seeking protection.
-_ASYLUM_COUNTRIES = ("SY", "AF", "IQ", "ER", "SO", "IR", "NG", "UA", "XS")
-
-DEMO_SPECS: dict[int, DemoSpec] = {
-    2020: DemoSpec(
-        reference_date=dt.date(2020, 12, 31),
-        residents=70787,
-        foreigners=11689,
-        foreigners_eu=5284,
-        asylum_background=1372,
-        categories={
-            "naturalised": 5206,
-            "ius_soli": 912,
-            "born_abroad": 5984,
-            "second_citizenship": 1104,
-            "family": 2132,
-        },
-        eu_weights=_EU_2020,
-        third_weights=_THIRD_2020,
-        stateless=24,
-        unclear=41,
-        birth_date_format="%Y-%m-%d",
-    ),
-    2023: DemoSpec(
-        reference_date=dt.date(2023, 12, 31),
-        residents=72477,
-        foreigners=14239,
-        foreigners_eu=5767,
-        asylum_background=1549,
-        categories={
-            "naturalised": 5633,
-            "ius_soli": 958,
-            "born_abroad": 5861,
-            "second_citizenship": 1171,
-            "family": 2337,
-        },
-        eu_weights=_EU_2023,
-        third_weights=_THIRD_2023,
-        stateless=29,
-        unclear=47,
-        birth_date_format="%d.%m.%Y",
-    ),
-}
 
 # Age bands (lowest, highest, weight) per kind of person.
 _AGES = {
@@ -514,7 +295,7 @@ class _Builder:
             made += 1
 
     def mark_asylum(self, foreigners: list[dict], naturalised: list[dict]) -> None:
-        pool = [r for r in foreigners if r["citizenship"] in _ASYLUM_COUNTRIES]
+        pool = [r for r in foreigners if r["citizenship"] in ASYLUM_COUNTRIES]
         self.rng.shuffle(pool)
         from_naturalised = [r for r in naturalised if r["birth_country"] in ("SY", "IQ")][:40]
         target = self.spec.asylum_background
@@ -555,137 +336,4 @@ def write_demo_extract(year: int, path: str | Path, seed: int = 2024) -> Path:
         )
         writer.writeheader()
         writer.writerows(rows)
-    return path
-
-
-# --- large extracts for the benchmark ------------------------------------------
-
-_LARGE_FOREIGN = (
-    "TR",
-    "RO",
-    "UA",
-    "HR",
-    "PL",
-    "XK",
-    "SY",
-    "AF",
-    "IT",
-    "HU",
-    "RU",
-    "KZ",
-    "GR",
-    "BG",
-    "RS",
-    "BA",
-    "IQ",
-    "MK",
-    "AT",
-    "ER",
-    "NG",
-    "IR",
-    "AL",
-    "CN",
-    "IN",
-    "VN",
-    "US",
-    "GB",
-    "ES",
-    "PT",
-    "FR",
-    "NL",
-    "SK",
-    "CZ",
-    "SI",
-    "LT",
-    "LV",
-    "TH",
-    "PH",
-    "BR",
-    "XS",
-    "XU",
-)
-
-
-def large_extract_sql(n: int, reference_date: dt.date, seed: int = 1) -> str:
-    """SQL that yields ``n`` synthetic register rows (households of four).
-
-    Rows 4k and 4k+1 are the adults of household k, rows 4k+2 and 4k+3 are
-    children of them in 60% of households. About 16% of households are
-    foreign; their German-born children are ius soli Germans or get the family
-    background; some Germans are naturalised, born abroad or have a second
-    citizenship; 5% of children live at another address.
-    """
-    foreign = "[" + ", ".join("'%s'" % c for c in _LARGE_FOREIGN) + "]"
-    districts = "[" + ", ".join("'%s'" % d[0] for d in DISTRICTS) + "]"
-    d = reference_date.isoformat()
-    return f"""
-    WITH base AS (
-        SELECT i, i // 4 AS k, i % 4 AS slot,
-               CAST(hash(i + {seed} * 1000003) >> 2 AS BIGINT) AS h,
-               CAST(hash(i // 4 + {seed} * 7919) >> 2 AS BIGINT) AS hk
-        FROM range({n}) t(i)
-    ), p AS (
-        SELECT *,
-            slot >= 2 AND (hk >> 8) % 10 < 6 AS child,
-            (hk >> 16) % 100 < 16 AS foreign_household,
-            {foreign}[1 + (hk >> 24) % {len(_LARGE_FOREIGN)}] AS household_code,
-            (h >> 8) % 1000 AS r1, (h >> 20) % 1000 AS r2, (h >> 32) % 1000 AS r3
-        FROM base
-    ), q AS (
-        SELECT *,
-            CASE WHEN child THEN r1 % 18 ELSE 18 + r1 % 78 END AS age,
-            CASE
-                WHEN foreign_household AND child AND r2 < 300 THEN 'ius_soli'
-                WHEN foreign_household AND child AND r2 < 700 THEN 'german'
-                WHEN foreign_household THEN 'foreign'
-                WHEN r2 < 60 THEN 'naturalised'
-                WHEN r2 < 140 THEN 'born_abroad'
-                WHEN r2 < 160 THEN 'second'
-                ELSE 'german'
-            END AS kind
-        FROM p
-    )
-    SELECT
-        'P' || lpad(i::VARCHAR, 9, '0') AS person_id,
-        strftime(DATE '{d}' - CAST(age * 365 + r3 % 365 AS INTEGER), '%Y-%m-%d') AS birth_date,
-        CASE WHEN r3 < 3 THEN 'd' WHEN r3 % 2 = 0 THEN 'm' ELSE 'w' END AS sex,
-        {districts}[1 + hk % {len(DISTRICTS)}] AS district,
-        CASE WHEN kind = 'foreign' THEN household_code ELSE 'DE' END AS citizenship,
-        CASE WHEN kind = 'second' THEN 'US' WHEN kind = 'ius_soli' AND r3 < 500
-             AND household_code NOT IN ('XS', 'XU') THEN household_code ELSE '' END
-             AS second_citizenship,
-        CASE WHEN kind = 'born_abroad' THEN 'KZ'
-             WHEN kind = 'foreign' AND NOT child AND household_code NOT IN ('XS', 'XU')
-             THEN household_code
-             WHEN r1 < 900 THEN 'DE' ELSE '' END AS birth_country,
-        CASE WHEN kind = 'naturalised' THEN '1' ELSE '0' END AS naturalised,
-        CASE WHEN kind = 'ius_soli' THEN '1' ELSE '0' END AS ius_soli,
-        CASE WHEN kind = 'foreign' AND household_code NOT IN ('XS', 'XU')
-             THEN household_code ELSE '' END AS immigrated_from,
-        CASE WHEN child THEN 'P' || lpad((k * 4)::VARCHAR, 9, '0') ELSE '' END AS parent1_id,
-        CASE WHEN child THEN 'P' || lpad((k * 4 + 1)::VARCHAR, 9, '0') ELSE '' END AS parent2_id,
-        CASE WHEN child AND r3 < 50 THEN 'B' || i ELSE 'A' || k END AS address_id,
-        CASE WHEN kind = 'foreign' AND household_code IN ('SY', 'AF', 'IQ', 'ER')
-             AND r2 < 900 THEN '1' ELSE '0' END AS asylum_background
-    FROM q
-    ORDER BY i
-    """
-
-
-def write_large_extract(
-    path: str | Path, n: int, reference_date: dt.date = dt.date(2023, 12, 31), seed: int = 1
-) -> Path:
-    """Write ``n`` synthetic rows as CSV (``;``) or Parquet (by suffix)."""
-    import duckdb
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    fmt = "(FORMAT parquet)" if path.suffix == ".parquet" else "(FORMAT csv, HEADER, DELIMITER ';')"
-    con = duckdb.connect()
-    try:
-        con.execute("COPY (%s) TO '%s' %s" % (large_extract_sql(n, reference_date, seed), tmp, fmt))
-    finally:
-        con.close()
-    tmp.replace(path)
     return path

@@ -9,7 +9,8 @@ Accepted formats:
 - XLSX (first worksheet; converted to a temporary CSV file that DuckDB reads).
 
 Headers are matched case-insensitively against the canonical column names in
-:data:`CANONICAL_COLUMNS`; unknown columns are ignored. A *column mapping file*
+:data:`CANONICAL_COLUMNS` and the German export headers of
+:mod:`teilhabe.statistics.headers`; unknown columns are ignored. A *column mapping file*
 maps a statistics office's own headers onto the canonical ones. It is either
 
 - a CSV file with two columns ``source;target`` (or ``source,target``), one

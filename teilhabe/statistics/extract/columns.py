@@ -14,6 +14,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ..headers import canonical_column
 from .encoding import decode_small, guess_separator
 from .errors import ExtractError, _msg
 
@@ -116,7 +117,7 @@ def _map_headers(headers: list[str], mapping: dict[str, str], file_name: str) ->
     problems = []
     for index, header in enumerate(headers):
         key = _norm_header(header)
-        target = mapping.get(key) or (key if key in CANONICAL_COLUMNS else None)
+        target = mapping.get(key) or (key if key in CANONICAL_COLUMNS else None) or canonical_column(header)
         if target is None:
             continue
         if target in found:

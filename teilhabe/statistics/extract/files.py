@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,8 @@ class Extract:
 
     ``relation`` is a SQL table expression (``read_csv(...)`` or
     ``read_parquet(...)``); ``columns`` maps each canonical column found in the
-    file to the quoted column name in that relation.
+    file to the quoted column name in that relation, ``headers`` to the header
+    in the file that supplies it (shown before the figures are computed).
     """
 
     path: Path
@@ -27,10 +29,12 @@ class Extract:
     relation: str
     columns: dict[str, str]
     encoding: str = "utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
     _temp_dir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     _csv_options: dict | None = field(default=None, repr=False)
     _csv_path: Path | None = field(default=None, repr=False)
     _date_column: int | None = field(default=None, repr=False)
+    _date_format: str | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -69,7 +73,9 @@ class Extract:
         """
         if self._csv_options is None or self._csv_path is None:
             return None
-        return _read_csv_sql(self._csv_path, **self._csv_options, date_column=self._date_column)
+        return _read_csv_sql(
+            self._csv_path, **self._csv_options, date_column=self._date_column, date_format=self._date_format
+        )
 
     def reopen_as_cp1252(self) -> None:
         """Transcode a CSV file from Windows-1252 to UTF-8 and read that instead.
@@ -134,15 +140,34 @@ def _quote_str(value: str) -> str:
 # --- CSV -------------------------------------------------------------------
 
 
-def _read_csv_sql(path: Path, delimiter: str, n_columns: int, date_column: int | None = None) -> str:
+def _read_csv_sql(
+    path: Path,
+    delimiter: str,
+    n_columns: int,
+    date_column: int | None = None,
+    date_format: str | None = None,
+) -> str:
     columns = ", ".join(
         "'c%d': '%s'" % (i, "DATE" if i == date_column else "VARCHAR") for i in range(n_columns)
     )
-    return "read_csv(%s, auto_detect=false, header=true, delim=%s, quote='\"', escape='\"', columns={%s})" % (
-        _quote_str(path),
-        _quote_str(delimiter),
-        columns,
+    options = ", dateformat=%s" % _quote_str(date_format) if date_format and date_column is not None else ""
+    return (
+        "read_csv(%s, auto_detect=false, header=true, delim=%s, quote='\"', escape='\"', columns={%s}%s)"
+        % (_quote_str(path), _quote_str(delimiter), columns, options)
     )
+
+
+_GERMAN_DATE = re.compile(r"\d{2}\.\d{2}\.\d{4}")
+
+
+def _date_format_of(lines: list[str], delimiter: str, column: int) -> str | None:
+    """``%d.%m.%Y`` when the first rows write birth dates the German way (the CSV reader then parses
+    them itself); None (ISO) otherwise. A wrong guess only costs the fast path."""
+    values = []
+    for row in csv.reader(lines[1:200], delimiter=delimiter):
+        if len(row) > column and row[column].strip():
+            values.append(row[column].strip())
+    return "%d.%m.%Y" if values and all(_GERMAN_DATE.fullmatch(v) for v in values) else None
 
 
 def _open_csv(path: Path, mapping: dict[str, str], display_name: str | None = None) -> Extract:
@@ -168,9 +193,11 @@ def _open_csv(path: Path, mapping: dict[str, str], display_name: str | None = No
         relation="",
         columns={c: _quote_ident("c%d" % i) for c, i in found.items()},
         encoding=encoding,
+        headers={c: headers[i].replace("\ufeff", "").strip() for c, i in found.items()},
     )
     extract._csv_options = {"delimiter": delimiter, "n_columns": len(headers)}
     extract._date_column = found["birth_date"]
+    extract._date_format = _date_format_of(lines, delimiter, found["birth_date"])
     if encoding == "cp1252":
         target = extract._temp_path("transcoded.csv")
         transcode_cp1252(path, target, name)
@@ -204,6 +231,7 @@ def _open_parquet(path: Path, mapping: dict[str, str]) -> Extract:
         kind="parquet",
         relation=relation,
         columns={c: _quote_ident(headers[i]) for c, i in found.items()},
+        headers={c: headers[i] for c, i in found.items()},
     )
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from teilhabe.statistics.countries import eu_members_on
 from teilhabe.statistics.derivation import compute
-from teilhabe.statistics.synthetic import DISTRICTS, allocate, write_demo_extract, write_large_extract
+from teilhabe.statistics.large_extract import write_large_extract
+from teilhabe.statistics.synthetic import DISTRICTS, allocate, write_demo_extract
 
 SEED_TABLE = {
     2020: {
