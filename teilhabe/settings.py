@@ -110,8 +110,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # invitations use the reset token too
-# Failed logins: after LOGIN_FAILURE_LIMIT failures for one account or address within the window, wait.
+# Failed logins within the window (seconds), see accounts/throttle.py: one account from one address, one
+# account from anywhere, one address for all accounts (much higher: a town hall's proxy is one address).
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+LOGIN_ACCOUNT_FAILURE_LIMIT = envint("LOGIN_ACCOUNT_FAILURE_LIMIT", "20")
+LOGIN_ADDRESS_FAILURE_LIMIT = envint("LOGIN_ADDRESS_FAILURE_LIMIT", "100")
 LOGIN_FAILURE_WINDOW = envint("LOGIN_FAILURE_WINDOW", "900")
 
 # Single sign-on with OpenID Connect (Keycloak, Entra ID, ADFS ...): on when OIDC_RP_CLIENT_ID is set

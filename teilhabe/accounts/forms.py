@@ -55,7 +55,7 @@ class LoginForm(AuthenticationForm):
                 code="invalid_login",
             )
         self.confirm_login_allowed(self.user_cache)
-        throttle.clear_failures(login_name)
+        throttle.clear_failures(login_name, address)
         return self.cleaned_data
 
     def confirm_login_allowed(self, user):
