@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -38,6 +40,15 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         # Read at request time, so switching single sign-on on or off needs no URL reload.
         return {**super().get_context_data(**kwargs), **login_page_context()}
+
+
+def admin_login(request, extra_context=None):
+    """The Django admin's login page: it sends everyone to the site's own login, so the admin has no
+    second, unthrottled password form (and goes through two-factor authentication like every other page)."""
+    if request.user.is_authenticated:
+        # Logged in but not a superuser: the admin is not for them (a redirect to the login would loop).
+        raise PermissionDenied
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"), reverse("accounts:login"))
 
 
 class InvitationAcceptView(auth_views.PasswordResetConfirmView):

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from teilhabe.accounts.models import Membership, User
+from teilhabe.accounts.views import admin_login
 from teilhabe.municipalities.models import Municipality
 
 
@@ -12,6 +13,7 @@ def _superusers_only(request):
 
 
 admin.site.has_permission = _superusers_only
+admin.site.login = admin_login  # one throttled login for every way in
 admin.site.site_header = "Teilhabe – Systemverwaltung"
 
 
