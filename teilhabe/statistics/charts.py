@@ -20,7 +20,16 @@ ACCENT_LIGHT = "#8fb3d9"
 WARM = "#b5562d"
 WARM_LIGHT = "#f0b48f"
 
-plt.rcParams.update({"svg.fonttype": "none", "font.size": 10, "font.family": "DejaVu Sans"})
+# text.parse_math off: district and country names are text, never matplotlib math ("$...$") or markup.
+plt.rcParams.update(
+    {
+        "svg.fonttype": "none",
+        "font.size": 10,
+        "font.family": "DejaVu Sans",
+        "text.parse_math": False,
+        "text.usetex": False,
+    }
+)
 
 
 def _svg(figure: Figure, title: str) -> str:

@@ -26,6 +26,8 @@ RC = {
     "xtick.color": "#1c2430",
     "ytick.color": "#1c2430",
     "text.color": "#1c2430",
+    "text.parse_math": False,  # user text (a title with "$...$") is text, never math: no 500, no markup
+    "text.usetex": False,
 }
 
 
@@ -102,9 +104,10 @@ def _draw_status(figure, data):
     axes = figure.add_subplot()
     positions = list(range(n))[::-1]
     lefts = [0.0] * n
-    for index, (label, colour) in enumerate(data["columns"]):
+    handles = []
+    for index, (_label, colour) in enumerate(data["columns"]):
         widths = [shares[index] for shares in data["shares"]]
-        axes.barh(positions, widths, left=lefts, color=colour, label=label, height=0.62, edgecolor="white")
+        handles.append(axes.barh(positions, widths, left=lefts, color=colour, height=0.62, edgecolor="white"))
         for row, width in enumerate(widths):
             if width >= 7:
                 axes.text(
@@ -123,7 +126,11 @@ def _draw_status(figure, data):
     axes.set_xlim(0, 100)
     axes.set_xlabel(data["xlabel"])
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncol=4, frameon=False, fontsize=9)
+    # Labels passed explicitly: matplotlib drops implicit labels that start with "_" (a status name).
+    labels = [label for label, _colour in data["columns"]]
+    axes.legend(
+        handles, labels, loc="lower left", bbox_to_anchor=(0, 1.01), ncol=4, frameon=False, fontsize=9
+    )
 
 
 def trend_chart(points):

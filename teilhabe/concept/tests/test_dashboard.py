@@ -155,3 +155,29 @@ def test_the_index_redirects_to_the_current_concept_or_shows_an_empty_state(
     assert response.url == reverse("concept:dashboard", args=["musterstadt", current.pk])
     listing = client.get(reverse("concept:index", args=["musterstadt"]) + "?alle").content.decode()
     assert old.title in listing and current.title in listing
+
+
+@pytest.mark.parametrize(
+    "title", [r"Kosten $\frac{1}$", r"Teilhabe $\undefined$ x", "a $$ b", "Preis $5 bis $10"]
+)
+def test_user_text_in_a_chart_is_never_parsed_as_math_or_markup(client, board_user, concept, title):
+    """A field of action titled with dollar signs made matplotlib parse math text: a 500 for everyone."""
+    field = concept.fields_of_action.order_by("number").first()
+    field.title = title
+    field.save()
+    client.force_login(board_user)
+    html = dashboard(client, concept).content.decode()
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    assert title in chart
+
+
+def test_a_status_named_with_a_leading_underscore_keeps_its_legend_entry(client, board_user, concept):
+    from teilhabe.concept.services import charts
+
+    overview = type("O", (), {})()
+    row = type(
+        "R", (), {"label": "Alle", "total": 1, "cells": [type("C", (), {"share": 100.0, "count": 1})()]}
+    )
+    overview.overall, overview.per_field = row, []
+    overview.columns = [("x", "_intern", "#336699")]
+    assert "_intern" in charts.status_chart(overview)
