@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
 
 from teilhabe.municipalities.models import Municipality
 
@@ -14,3 +16,12 @@ class MunicipalityForm(forms.ModelForm):
             "office_address": forms.Textarea(attrs={"rows": 3}),
             "office_hours": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        floor = settings.DISCLOSURE_THRESHOLD
+        field = self.fields["disclosure_threshold"]
+        field.widget.attrs["min"] = floor
+        field.help_text = _(
+            "Fallzahlen von 1 bis zu diesem Wert werden nie veröffentlicht. Mindestens %(floor)d (von der Installation vorgegeben)."
+        ) % {"floor": floor}

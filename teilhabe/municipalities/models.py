@@ -1,5 +1,6 @@
 """The tenant (Municipality) and the base class every row of domain data inherits."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -70,9 +71,23 @@ class Municipality(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        errors = {}
         expected = AGS_STATE_PREFIX.get(self.ags[:2]) if self.ags else None
         if self.ags and expected != self.federal_state:
-            raise ValidationError({"ags": _("Der Gemeindeschlüssel passt nicht zum gewählten Bundesland.")})
+            errors["ags"] = _("Der Gemeindeschlüssel passt nicht zum gewählten Bundesland.")
+        floor = settings.DISCLOSURE_THRESHOLD
+        if self.disclosure_threshold is not None and self.disclosure_threshold < floor:
+            errors["disclosure_threshold"] = _(
+                "Die Geheimhaltungsgrenze darf nicht unter %(floor)d liegen, dem Mindestwert dieser Installation."
+            ) % {"floor": floor}
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def publication_threshold(self) -> int:
+        """The disclosure threshold in force: the municipality's, never below the installation's minimum
+        (DISCLOSURE_THRESHOLD), also for a value stored before the minimum was raised."""
+        return max(self.disclosure_threshold, settings.DISCLOSURE_THRESHOLD)
 
 
 class MunicipalityQuerySet(models.QuerySet):

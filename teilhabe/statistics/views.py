@@ -33,7 +33,7 @@ PAGES = [
 
 
 def _threshold(municipality) -> int:
-    return municipality.disclosure_threshold
+    return municipality.publication_threshold
 
 
 def _parse(value) -> dt.date | None:
