@@ -7,18 +7,19 @@ from pathlib import Path
 
 import dj_database_url
 
+from teilhabe.datadir import default_data_dir, secret_key_from_data_dir
 from teilhabe.env import envbool, envint, envlist, envsecret
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
-VAR_DIR = Path(envsecret("TEILHABE_VAR_DIR") or PROJECT_DIR / "var")
+# The data directory: SQLite file, uploads, static files, the generated secret key (README, "Deployment").
+VAR_DIR_CONFIGURED = bool(envsecret("TEILHABE_VAR_DIR"))
+VAR_DIR = Path(envsecret("TEILHABE_VAR_DIR") or default_data_dir(PROJECT_DIR))
 
 DEBUG = envbool("DEBUG")
-SECRET_KEY = envsecret("SECRET_KEY")
-if not SECRET_KEY:
-    # Development and tests only. Production sets SECRET_KEY (README, "Deployment"); the prefix makes
-    # `teilhabe check --deploy` report a server that was started without one.
-    SECRET_KEY = "django-insecure-development-key-set-SECRET_KEY-in-production"
+# Without SECRET_KEY a random key is generated on first start and kept in VAR_DIR/secret_key (mode 0600);
+# there is no key in the repository to fall back to.
+SECRET_KEY = envsecret("SECRET_KEY") or secret_key_from_data_dir(VAR_DIR)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = envsecret("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

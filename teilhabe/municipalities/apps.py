@@ -9,6 +9,7 @@ class MunicipalitiesConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from teilhabe import checks  # noqa: F401 (registers the installation's deploy checks)
         from teilhabe.municipalities.models import Municipality
 
         auditlog.register(Municipality)
