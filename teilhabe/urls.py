@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from teilhabe import media
 from teilhabe.municipalities import views as municipality_views
 
 municipality_patterns = [
@@ -23,5 +24,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("system/admin/", admin.site.urls),
     path("healthz", municipality_views.healthz, name="healthz"),
+    path("media/<slug:folder>/<str:name>", media.serve, name="media"),
     path("<slug:municipality_slug>/", include(municipality_patterns)),
 ]

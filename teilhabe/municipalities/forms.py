@@ -1,7 +1,9 @@
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from teilhabe.municipalities.logo import reencode_logo
 from teilhabe.municipalities.models import Municipality
 
 
@@ -25,3 +27,11 @@ class MunicipalityForm(forms.ModelForm):
         field.help_text = _(
             "Fallzahlen von 1 bis zu diesem Wert werden nie veröffentlicht. Mindestens %(floor)d (von der Installation vorgegeben)."
         ) % {"floor": floor}
+        self.fields["logo"].widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+        self.fields["logo"].help_text = _("PNG, JPEG oder WebP, höchstens 2 MB.")
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if not isinstance(logo, UploadedFile):
+            return logo  # unchanged or removed
+        return reencode_logo(logo, "logo-%s" % self.instance.slug)
