@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from teilhabe.accounts import oidc_views, views
+from teilhabe.accounts import oidc_views, views, views_two_factor
 
 app_name = "accounts"
 urlpatterns = [
@@ -56,6 +56,10 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path("profil/", views.profile, name="profile"),
+    path("zwei-faktor/", views_two_factor.verify, name="two_factor_verify"),
+    path("zwei-faktor/einrichten/", views_two_factor.setup, name="two_factor_setup"),
+    path("zwei-faktor/codes/", views_two_factor.recovery_codes, name="two_factor_codes"),
+    path("zwei-faktor/ausschalten/", views_two_factor.switch_off, name="two_factor_off"),
     # Single sign-on (OpenID Connect): always routed, 404 unless settings.OIDC_ENABLED.
     path("sso/anmelden/", oidc_views.oidc_login, name="oidc_login"),
     path("sso/callback/", oidc_views.oidc_callback, name="oidc_callback"),

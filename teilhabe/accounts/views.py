@@ -14,7 +14,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from teilhabe.accounts import services
+from teilhabe.accounts import services, two_factor
 from teilhabe.accounts.decorators import role_required
 from teilhabe.accounts.forms import (
     InviteForm,
@@ -103,6 +103,9 @@ def profile(request):
         "memberships": memberships,
         "form": form,
         "notification_form": notification_form,
+        "two_factor_on": two_factor.has_two_factor(request.user),
+        "two_factor_required": two_factor.is_required(request.user),
+        "recovery_codes_left": two_factor.remaining_recovery_codes(request.user),
         **oidc_context(),
     }
     return render(request, "accounts/profile.html", ctx)

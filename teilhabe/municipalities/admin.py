@@ -9,7 +9,8 @@ from teilhabe.municipalities.models import Municipality
 
 
 def _superusers_only(request):
-    return request.user.is_active and request.user.is_superuser
+    # is_verified: the second factor (the middleware asks for it first; this holds even without it).
+    return request.user.is_active and request.user.is_superuser and request.user.is_verified()
 
 
 admin.site.has_permission = _superusers_only

@@ -12,7 +12,7 @@ class MunicipalityForm(forms.ModelForm):
         model = Municipality
         fields = [
             "name", "office_name", "office_address", "office_email", "office_phone", "office_hours",
-            "logo", "logo_credit", "disclosure_threshold",
+            "logo", "logo_credit", "disclosure_threshold", "office_two_factor_required",
         ]  # fmt: skip
         widgets = {
             "office_address": forms.Textarea(attrs={"rows": 3}),

@@ -56,6 +56,13 @@ class Municipality(models.Model):
         default=2,
         help_text=_("Fallzahlen von 1 bis zu diesem Wert werden nie veröffentlicht."),
     )
+    office_two_factor_required = models.BooleanField(
+        _("Zwei-Faktor-Anmeldung für das Integrationsamt vorschreiben"),
+        default=False,
+        help_text=_(
+            "Alle mit der Rolle „Integrationsamt“ melden sich dann zusätzlich mit einem Code aus einer Authenticator-App an."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

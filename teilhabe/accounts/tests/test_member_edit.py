@@ -4,6 +4,7 @@ from auditlog.models import LogEntry
 from teilhabe.accounts.models import Membership
 from teilhabe.accounts.roles import ADVISORY_BOARD, DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.accounts.tests.conftest import member_url
+from teilhabe.testing.two_factor import force_login_verified
 
 
 @pytest.mark.parametrize("role", [DEPARTMENT_EDITOR, PARTNER_EDITOR, ADVISORY_BOARD])
@@ -81,7 +82,7 @@ def test_office_staff_may_change_another_office_members_role(office_client, muni
 
 def test_a_superuser_may_change_any_role(client, django_user_model, municipality, office_user):
     admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
-    client.force_login(admin)
+    force_login_verified(client, admin)
     own_office = Membership.objects.get(user=office_user)
     client.post(member_url("edit", municipality, own_office), {"role": ADVISORY_BOARD})
     own_office.refresh_from_db()

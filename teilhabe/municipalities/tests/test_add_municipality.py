@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 from teilhabe.accounts.models import Membership
 from teilhabe.concept.models import Status
 from teilhabe.municipalities.models import Municipality
+from teilhabe.testing.two_factor import force_login_verified
 
 
 def test_it_creates_the_municipality_with_statuses_and_an_office_user(db, client, capsys):
@@ -35,5 +36,5 @@ def test_django_admin_is_for_superusers_only(client, office_user, django_user_mo
     client.force_login(office_user)
     assert client.get("/system/admin/").status_code == 302
     admin = django_user_model.objects.create_superuser("root@example.org", "root@example.org", "x")
-    client.force_login(admin)
+    force_login_verified(client, admin)
     assert client.get("/system/admin/").status_code == 200
