@@ -20,6 +20,7 @@ def login_name_for(identifier: str) -> str:
 
 
 def has_access_somewhere(user) -> bool:
+    # An open invitation counts: the person logs in to accept or decline it.
     return user.is_superuser or user.memberships.filter(is_active=True).exists()
 
 
@@ -151,13 +152,7 @@ class InviteForm(RoleOrganisationMixin, forms.Form):
                     "Der Zugang dieser Person ist deaktiviert. Sie können ihn in der Benutzerliste reaktivieren."
                 )
             )
-        accounts = User.objects.filter(email__iexact=email)
-        if accounts.exists() and not accounts.filter(is_active=True).exists():
-            raise forms.ValidationError(
-                _(
-                    "Das Konto zu dieser Adresse ist gesperrt. Bitte wenden Sie sich an die Systemadministration."
-                )
-            )
+        # Nothing here may depend on accounts outside this municipality (whether one exists, is locked ...).
         return email
 
 

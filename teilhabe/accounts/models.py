@@ -61,6 +61,8 @@ class Membership(models.Model):
         verbose_name=_("eingeladen von"),
     )
     invitation_sent_at = models.DateTimeField(_("Einladung gesendet"), null=True, blank=True)
+    # An existing account invited to one more municipality: no access until the person accepts.
+    awaiting_acceptance = models.BooleanField(_("wartet auf Zustimmung"), default=False)
 
     class Meta:
         constraints = [
@@ -78,8 +80,10 @@ class Membership(models.Model):
 
     @property
     def invitation_pending(self) -> bool:
-        """Invited, but the person has not set a password (nor logged in) yet."""
-        return not self.user.has_usable_password() and self.user.last_login is None
+        """Invited, but the person has not accepted yet (set a password, or accepted the new membership)."""
+        return self.awaiting_acceptance or (
+            not self.user.has_usable_password() and self.user.last_login is None
+        )
 
 
 class FailedLogin(models.Model):

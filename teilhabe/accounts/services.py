@@ -24,7 +24,9 @@ class MembershipRuleError(Exception):
 @dataclass
 class InvitationResult:
     membership: Membership
-    new_account: bool  # False: an existing user got one more membership and a notice instead
+    # False: an existing account got a membership that waits for its owner to accept it. Never shown to the
+    # inviting office, which must not learn whether an address has an account elsewhere.
+    new_account: bool
 
 
 def set_password_link(user: User, base_url: str) -> str:
@@ -63,7 +65,12 @@ def _email_context(membership: Membership, base_url: str) -> dict:
 
 def _send_invitation(membership: Membership, base_url: str) -> None:
     context = _email_context(membership, base_url)
-    if membership.user.has_usable_password():
+    if membership.awaiting_acceptance:
+        if not membership.user.is_active:
+            return  # a locked account: nothing to accept; the office sees the same as for anyone else
+        context["invitations_url"] = base_url.rstrip("/") + reverse("accounts:invitations")
+        _send("membership_offered", membership.user.email, context)
+    elif membership.user.has_usable_password():
         _send("membership_added", membership.user.email, context)
     else:
         context["set_password_url"] = set_password_link(membership.user, base_url)
@@ -86,7 +93,8 @@ def invite_member(
     *, municipality, invited_by, email, first_name, last_name, role, organisation, base_url
 ) -> InvitationResult:
     """Give `email` a role in `municipality`. A new person gets an account and a link to set a password;
-    someone who already has an account (from another municipality) gets the membership and a notice.
+    someone who already has an account (from another municipality) gets a membership that waits for them
+    to accept or decline it (nobody is added to a municipality without being asked).
     Raises on a failed e-mail, so nothing is stored without the e-mail having gone out."""
     user = User.objects.filter(email__iexact=email).order_by("-is_active", "pk").first()
     new_account = user is None
@@ -95,7 +103,12 @@ def invite_member(
         user.set_unusable_password()
         user.save()
     membership = Membership.objects.create(
-        user=user, municipality=municipality, role=role, organisation=organisation, invited_by=invited_by
+        user=user,
+        municipality=municipality,
+        role=role,
+        organisation=organisation,
+        invited_by=invited_by,
+        awaiting_acceptance=not new_account,
     )
     _send_invitation(membership, base_url)
     return InvitationResult(membership=membership, new_account=new_account)
@@ -149,3 +162,23 @@ def set_notifications(user: User, *, round_opened: bool) -> None:
     always reaches its author)."""
     user.notify_round_opened = round_opened
     user.save(update_fields=["notify_round_opened"])
+
+
+def pending_invitations(user):
+    return (
+        Membership.objects.filter(user=user, is_active=True, awaiting_acceptance=True)
+        .select_related("municipality", "organisation", "invited_by")
+        .order_by("municipality__name")
+    )
+
+
+def accept_invitation(membership: Membership) -> None:
+    if membership.awaiting_acceptance:
+        membership.awaiting_acceptance = False
+        membership.save(update_fields=["awaiting_acceptance"])
+
+
+def decline_invitation(membership: Membership) -> None:
+    """The person does not want the membership: it goes (the audit trail keeps that it was offered)."""
+    if membership.awaiting_acceptance:
+        membership.delete()

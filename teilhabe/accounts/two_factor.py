@@ -28,7 +28,7 @@ def is_required(user) -> bool:
     if user.is_superuser:
         return True
     return user.memberships.filter(
-        is_active=True, role=OFFICE, municipality__office_two_factor_required=True
+        is_active=True, awaiting_acceptance=False, role=OFFICE, municipality__office_two_factor_required=True
     ).exists()
 
 

@@ -56,6 +56,7 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path("profil/", views.profile, name="profile"),
+    path("einladungen/", views.invitations, name="invitations"),
     path("zwei-faktor/", views_two_factor.verify, name="two_factor_verify"),
     path("zwei-faktor/einrichten/", views_two_factor.setup, name="two_factor_setup"),
     path("zwei-faktor/codes/", views_two_factor.recovery_codes, name="two_factor_codes"),

@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -116,7 +117,8 @@ def profile(request):
 STATUS_FILTERS = {
     "aktiv": Q(is_active=True),
     "deaktiviert": Q(is_active=False),
-    "eingeladen": Q(is_active=True, user__last_login__isnull=True, user__password__startswith="!"),
+    "eingeladen": Q(is_active=True)
+    & (Q(awaiting_acceptance=True) | Q(user__last_login__isnull=True, user__password__startswith="!")),
 }
 
 
@@ -149,7 +151,7 @@ def member_list(request):
         "roles": Role.choices,
         "statuses": [
             ("aktiv", _("aktiv")),
-            ("eingeladen", _("eingeladen, noch nicht angemeldet")),
+            ("eingeladen", _("eingeladen, noch nicht angenommen")),
             ("deaktiviert", _("deaktiviert")),
         ],
     }
@@ -166,7 +168,7 @@ def member_invite(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            result = services.invite_member(
+            services.invite_member(
                 municipality=request.municipality,
                 invited_by=request.user,
                 email=data["email"],
@@ -185,15 +187,11 @@ def member_invite(request):
                 ),
             )
         else:
-            if result.new_account:
-                text = _(
-                    "%(email)s ist eingeladen. Die E-Mail enthält einen Link, um ein Passwort festzulegen."
-                )
-            else:
-                text = _(
-                    "%(email)s hat bereits ein Konto in Teilhabe und hat jetzt auch Zugang zu dieser Kommune. Wir haben sie/ihn per E-Mail benachrichtigt."
-                )
-            messages.success(request, text % {"email": result.membership.user.email})
+            # The same answer for every address: the office must not learn whether it has an account elsewhere.
+            text = _(
+                "Die Einladung an %(email)s ist verschickt. Der Zugang gilt, sobald die Person die Einladung angenommen hat."
+            )
+            messages.success(request, text % {"email": data["email"]})
             return redirect("members:list", request.municipality.slug)
     return render(request, "accounts/member_invite.html", {"form": form})
 
@@ -267,3 +265,28 @@ def member_resend(request, membership_id):
         lambda m: services.resend_invitation(m, _base_url(request)),
         _("Die Einladung an %(name)s wurde erneut gesendet."),
     )
+
+
+@login_required
+def invitations(request):
+    """Memberships another municipality offered to this (existing) account: accept or decline each."""
+    pending = services.pending_invitations(request.user)
+    if request.method == "POST":
+        membership = pending.filter(pk=request.POST.get("membership")).first()
+        if membership is None:
+            raise Http404
+        if request.POST.get("answer") == "accept":
+            services.accept_invitation(membership)
+            messages.success(
+                request,
+                _("Sie haben jetzt Zugang zu %(municipality)s.") % {"municipality": membership.municipality},
+            )
+            return redirect("municipalities:home", membership.municipality.slug)
+        services.decline_invitation(membership)
+        messages.success(
+            request,
+            _("Sie haben die Einladung von %(municipality)s abgelehnt.")
+            % {"municipality": membership.municipality},
+        )
+        return redirect("accounts:invitations")
+    return render(request, "accounts/invitations.html", {"pending": pending})

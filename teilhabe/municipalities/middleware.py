@@ -34,7 +34,7 @@ class MunicipalityMiddleware:
             return None
         request.membership = (
             Membership.objects.select_related("organisation")
-            .filter(user=user, municipality=request.municipality, is_active=True)
+            .filter(user=user, municipality=request.municipality, is_active=True, awaiting_acceptance=False)
             .first()
         )
         if request.membership is None:

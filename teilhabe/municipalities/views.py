@@ -15,12 +15,10 @@ from teilhabe.municipalities.models import Municipality
 def index(request):
     """The start page: a logged-in member goes to their municipality; others see the public list."""
     if request.user.is_authenticated:
-        slugs = list(
-            Membership.objects.filter(user=request.user, is_active=True).values_list(
-                "municipality__slug", flat=True
-            )
-        )
-        if len(slugs) == 1:
+        mine = Membership.objects.filter(user=request.user, is_active=True)
+        slugs = list(mine.filter(awaiting_acceptance=False).values_list("municipality__slug", flat=True))
+        offers = mine.filter(awaiting_acceptance=True).count()
+        if len(slugs) == 1 and not offers:
             return redirect("municipalities:home", slugs[0])
         municipalities = (
             Municipality.objects.all()
@@ -28,8 +26,8 @@ def index(request):
             else Municipality.objects.filter(slug__in=slugs)
         )
     else:
-        municipalities = Municipality.objects.all()
-    return render(request, "municipalities/index.html", {"municipalities": municipalities})
+        municipalities, offers = Municipality.objects.all(), 0
+    return render(request, "municipalities/index.html", {"municipalities": municipalities, "offers": offers})
 
 
 @member_required

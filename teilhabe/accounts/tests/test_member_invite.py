@@ -4,6 +4,7 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.contrib.messages import get_messages
 from django.core import mail
 
 from teilhabe.accounts.models import Membership, User
@@ -85,20 +86,79 @@ def test_the_invitation_link_sets_the_password_and_logs_the_person_in(client, of
     assert "ungültig, schon benutzt oder abgelaufen" in again.content.decode()
 
 
-def test_an_existing_user_of_another_municipality_gets_the_membership_and_a_notice(
-    office_client, municipality, outsider
+def test_an_existing_user_of_another_municipality_is_asked_first_and_has_no_access_until_accepting(
+    client, office_client, municipality, outsider
 ):
     count = User.objects.count()
     response = invite(office_client, municipality, email="AMT@anderstadt.example", role=OFFICE)
     assert response.status_code == 302
     assert User.objects.count() == count
-    assert Membership.objects.filter(user=outsider, municipality=municipality, role=OFFICE).exists()
-    assert Membership.objects.filter(user=outsider, municipality__slug="anderstadt").exists()
+    offer = Membership.objects.get(user=outsider, municipality=municipality, role=OFFICE)
+    assert offer.awaiting_acceptance
     message = mail.outbox[0]
-    assert message.subject == "Teilhabe: Neuer Zugang zu Musterstadt"
-    assert "bestehenden Konto" in message.body
+    assert message.subject == "Teilhabe: Einladung von Musterstadt"
+    assert "bestehenden Konto" in message.body and "http://testserver/konto/einladungen/" in message.body
     assert "/konto/einladung/" not in message.body
     assert outsider.check_password("geheim-und-lang-genug")  # password untouched
+    client.force_login(outsider)
+    assert client.get("/musterstadt/").status_code == 404  # not yet a member
+    assert "offene Einladung" in client.get("/").content.decode()
+    page = client.get("/konto/einladungen/").content.decode()
+    assert "Musterstadt" in page and "Annehmen" in page
+    response = client.post("/konto/einladungen/", {"membership": offer.pk, "answer": "accept"})
+    assert response["Location"] == "/musterstadt/"
+    assert client.get("/musterstadt/").status_code == 200
+
+
+def test_an_existing_user_may_decline(client, office_client, municipality, outsider):
+    invite(office_client, municipality, email="amt@anderstadt.example", role=OFFICE)
+    offer = Membership.objects.get(user=outsider, municipality=municipality)
+    client.force_login(outsider)
+    client.post("/konto/einladungen/", {"membership": offer.pk, "answer": "decline"})
+    assert not Membership.objects.filter(user=outsider, municipality=municipality).exists()
+    assert client.get("/musterstadt/").status_code == 404
+    assert Membership.objects.filter(user=outsider, municipality__slug="anderstadt", is_active=True).exists()
+
+
+def test_nobody_answers_an_invitation_of_someone_else(
+    client, office_client, municipality, outsider, board_user
+):
+    invite(office_client, municipality, email="amt@anderstadt.example", role=OFFICE)
+    offer = Membership.objects.get(user=outsider, municipality=municipality)
+    client.force_login(board_user)
+    assert client.post("/konto/einladungen/", {"membership": offer.pk, "answer": "accept"}).status_code == 404
+    offer.refresh_from_db()
+    assert offer.awaiting_acceptance
+
+
+def test_the_office_gets_the_same_answer_for_every_address(
+    office_client, municipality, outsider, django_user_model
+):
+    locked = django_user_model.objects.create_user(
+        "gesperrt@anderstadt.example", "gesperrt@anderstadt.example"
+    )
+    locked.is_active = False
+    locked.save()
+    answers = {
+        email: invite(office_client, municipality, email=email)
+        for email in ("neu@example.org", "gesperrt@anderstadt.example")
+    }
+    assert {response.status_code for response in answers.values()} == {302}
+    texts = []
+    for email in ("neu2@example.org", "AMT@anderstadt.example"):
+        office_client.get("/musterstadt/konto/benutzer/")  # shows (and so clears) the earlier messages
+        response = invite(office_client, municipality, email=email)
+        texts.append([str(m).replace(email, "EMAIL") for m in get_messages(response.wsgi_request)])
+    assert (
+        texts[0]
+        == texts[1]
+        == [
+            "Die Einladung an EMAIL ist verschickt. Der Zugang gilt, sobald die Person die Einladung angenommen hat."
+        ]
+    )
+    listing = office_client.get("/musterstadt/konto/benutzer/?status=eingeladen").content.decode()
+    for email in ("neu@example.org", "amt@anderstadt.example", "gesperrt@anderstadt.example"):
+        assert email in listing
 
 
 def test_a_person_who_is_already_a_member_cannot_be_invited_again(office_client, municipality, board_user):
@@ -175,10 +235,10 @@ def test_a_membership_deactivated_before_acceptance_gives_no_access(client, offi
     assert "in keiner Kommune freigeschaltet" in response.content.decode()
 
 
-def test_a_locked_account_is_not_invited(office_client, municipality, outsider):
+def test_a_locked_account_gets_no_mail_and_no_access(office_client, municipality, outsider):
     outsider.is_active = False
     outsider.save()
     response = invite(office_client, municipality, email="amt@anderstadt.example")
-    assert "gesperrt" in response.content.decode()
-    assert not Membership.objects.filter(user=outsider, municipality=municipality).exists()
+    assert response.status_code == 302
+    assert Membership.objects.get(user=outsider, municipality=municipality).awaiting_acceptance
     assert not mail.outbox

@@ -39,6 +39,7 @@ def open_items(a_round):
             municipality_id=a_round.municipality_id,
             role__in=EDITORS,
             is_active=True,
+            awaiting_acceptance=False,
             organisation__isnull=False,
             user__is_active=True,
         )
