@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import authenticate
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -195,3 +195,20 @@ class NotificationForm(forms.Form):
             "Für Redaktionen: eine Nachricht, sobald die Maßnahmen Ihrer Organisation zu melden sind."
         ),
     )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Password reset whose look-up and e-mail run as a background task: the request itself never touches the
+    user table, so neither its answer nor its timing tells whether an address has an account."""
+
+    def save(self, domain_override=None, subject_template_name="", email_template_name="", use_https=False,
+             request=None, **kwargs):  # fmt: skip
+        from teilhabe.accounts.tasks import send_password_reset
+
+        send_password_reset.enqueue(
+            email=self.cleaned_data["email"],
+            domain=domain_override or request.get_host(),
+            use_https=use_https,
+            subject_template=subject_template_name,
+            email_template=email_template_name,
+        )
