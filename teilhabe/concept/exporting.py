@@ -5,19 +5,17 @@
 An export imports back into its concept without changes (round trip, tested).
 """
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from teilhabe import sheets
 from teilhabe.concept.models import Concept, Goal, Measure, ReportingRound, Status, StatusReport
 from teilhabe.concept.spreadsheet.layout import COLUMNS, REPORT_COLUMNS, LayoutColumn
 
-DATE_FORMAT = "DD.MM.YYYY"
 ONGOING = "laufend"
 
 
@@ -156,78 +154,45 @@ def round_export(a_round: ReportingRound) -> Export:
 
 def to_csv(export: Export) -> bytes:
     """UTF-8 with BOM (Excel opens it correctly), semicolons, dates as TT.MM.JJJJ; header in the first row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([column.header for column in export.columns])
-    for row in export.rows:
-        writer.writerow([_csv_value(row.get(column.role)) for column in export.columns])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _csv_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
-    return str(value)
+    return sheets.write_csv(
+        [column.header for column in export.columns],
+        ([row.get(column.role) for column in export.columns] for row in export.rows),
+    )
 
 
 def to_xlsx(export: Export) -> bytes:
-    """A formatted workbook: title lines, bold header row frozen with autofilter, column widths, dates as
-    dates, drop-down lists for status and priority, status cells in the status colour."""
-    buffer = io.BytesIO()
-    build_workbook(export).save(buffer)
-    return buffer.getvalue()
+    """A formatted workbook ready to print: title lines, header row frozen with autofilter and repeated on every
+    page, landscape and fit to the page width, wrapped cells with row heights, dates as dates, drop-down lists
+    for status and priority, status cells in the status colour."""
+    return sheets.workbook_bytes(build_workbook(export))
 
 
 def build_workbook(export: Export):
     """The openpyxl Workbook behind to_xlsx (the template generator adds to it)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Maßnahmen")
-    sheet.append([export.title_lines[0]])
-    sheet["A1"].font = Font(bold=True, size=14)
-    for line in export.title_lines[1:]:
-        sheet.append([line])
-    sheet.append([])
-    header_row = len(export.title_lines) + 2
-    sheet.append([column.header for column in export.columns])
-    thin = Side(style="thin", color="B0B7BF")
-    header_fill = PatternFill("solid", fgColor="1F4E79")
-    for index, column in enumerate(export.columns, start=1):
-        cell = sheet.cell(header_row, index)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = header_fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        cell.border = Border(bottom=thin)
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
     roles = [column.role for column in export.columns]
+    out = sheets.Out(
+        _("Maßnahmen"),
+        [sheets.Column(column.header, width=column.width) for column in export.columns],
+        ([row.get(role) for role in roles] for row in export.rows),
+        title_lines=export.title_lines,
+        wrap=True,
+        landscape=True,
+    )
+    workbook = sheets.build([out])
+    sheet = workbook.active
     colours = {s.name: s.colour.lstrip("#") for s in export.statuses}
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in export.rows:
-        sheet.append([row.get(role) if row.get(role) not in ("",) else None for role in roles])
-        current = sheet.max_row
-        for index, role in enumerate(roles, start=1):
-            cell = sheet.cell(current, index)
-            cell.alignment = wrap
-            if isinstance(cell.value, dt.date | dt.datetime):
-                cell.number_format = DATE_FORMAT
-            if role == "status" and cell.value in colours and len(colours[cell.value]) == 6:
+    if "status" in roles:
+        status_index = roles.index("status")
+        for cells in out.cells:
+            cell = cells[status_index] if status_index < len(cells) else None
+            if cell is not None and cell.value in colours and len(colours[cell.value]) == 6:
                 colour = colours[cell.value]
                 cell.fill = PatternFill("solid", fgColor=colour)
                 cell.font = Font(color="FFFFFF" if _is_dark(colour) else "000000")
-    last_row = max(sheet.max_row, header_row + 1)
-    last_column = get_column_letter(len(roles))
-    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
-    sheet.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.orientation = "landscape"
-    _add_lists(workbook, sheet, export, roles, header_row, DataValidation)
+    _add_lists(workbook, sheet, export, roles, out.header_row, DataValidation)
     return workbook
 
 

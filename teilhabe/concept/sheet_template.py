@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 from django.utils.translation import gettext as _
 
+from teilhabe import sheets
 from teilhabe.concept.exporting import Export, build_workbook
 from teilhabe.concept.models import DEFAULT_STATUSES
 from teilhabe.concept.spreadsheet.layout import COLUMNS
@@ -68,8 +69,6 @@ NOTES = [
 
 
 def build_template() -> bytes:
-    import io
-
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
 
@@ -115,9 +114,7 @@ def build_template() -> bytes:
         notes.merge_cells(start_row=index, start_column=1, end_row=index, end_column=3)
         notes.row_dimensions[index].height = 48
     workbook.active = 0
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return sheets.workbook_bytes(workbook)
 
 
 def write_template(path: Path = TEMPLATE_PATH) -> Path:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from teilhabe.directory.languages import LANGUAGE_NAMES, language_code
 from teilhabe.directory.models import Contact, Organisation
-from teilhabe.directory.tabular import ENCODING_NAMES, Table, TableError, read_tables, write_csv, write_xlsx
+from teilhabe import sheets
 
 ORGANISATIONS_SHEET = "Organisationen"
 CONTACTS_SHEET = "Ansprechpersonen"
@@ -105,24 +105,24 @@ def contact_rows(municipality, *, dates_as_text=False):
 
 
 def export_xlsx(municipality) -> bytes:
-    return write_xlsx(
+    return sheets.write_xlsx(
         [
-            (ORGANISATIONS_SHEET, ORGANISATION_HEADERS, organisation_rows(municipality)),
-            (CONTACTS_SHEET, CONTACT_HEADERS, contact_rows(municipality)),
+            sheets.Out(ORGANISATIONS_SHEET, ORGANISATION_HEADERS, organisation_rows(municipality)),
+            sheets.Out(CONTACTS_SHEET, CONTACT_HEADERS, contact_rows(municipality)),
         ]
     )
 
 
 def export_csv(municipality, table, *, encoding="utf-8-sig", delimiter=";") -> bytes:
-    """table: "organisations" or "contacts". Raises TableError when the encoding cannot hold a value."""
+    """table: "organisations" or "contacts". Raises SheetError when the encoding cannot hold a value."""
     if table == "contacts":
-        return write_csv(
+        return sheets.write_csv(
             CONTACT_HEADERS,
             contact_rows(municipality, dates_as_text=True),
             encoding=encoding,
             delimiter=delimiter,
         )
-    return write_csv(
+    return sheets.write_csv(
         ORGANISATION_HEADERS, organisation_rows(municipality), encoding=encoding, delimiter=delimiter
     )
 
@@ -149,13 +149,7 @@ class _Problems:
         self.result = result
 
     def add(self, table, row, column, message):
-        if column:
-            text = _("%(source)s, Zeile %(row)s, Spalte „%(column)s“: %(message)s")
-        else:
-            text = _("%(source)s, Zeile %(row)s: %(message)s")
-        self.result.errors.append(
-            text % {"source": table.source, "row": row, "column": column, "message": message}
-        )
+        self.result.errors.append("%s: %s" % (table.sheet.where(row, column), message))
 
 
 def import_directory(municipality, files, *, dry_run=False) -> ImportResult:
@@ -179,12 +173,16 @@ def _classify(files, result):
     organisations, contacts = [], []
     for filename, data in files:
         try:
-            tables = read_tables(data, filename)
-        except TableError as error:
+            workbook = sheets.read(data, kind="directory", filename=filename)
+        except sheets.SheetError as error:
             result.errors.append(str(error))
             continue
+        result.warnings.extend(workbook.notes())
+        tables = [table for table in (sheet.table() for sheet in workbook.sheets) if table.headers]
         if not tables:
-            result.errors.append(_("%(file)s: Die Datei enthält keine Tabelle.") % {"file": filename})
+            result.errors.append(
+                "%s: %s" % (sheets.location(filename), _("Die Datei enthält keine Tabelle."))
+            )
         for table in tables:
             _normalise_headers(table)
             kind = _table_kind(table)
@@ -212,16 +210,16 @@ def _classify(files, result):
 def _describe_table(table, kind):
     label = _("Organisationen") if kind == "organisations" else _("Ansprechpersonen")
     details = [label, _("%(count)s Zeilen") % {"count": len(table.rows)}]
-    if table.encoding:
-        details.append(ENCODING_NAMES.get(table.encoding, table.encoding))
+    if table.sheet.encoding:
+        details.append(sheets.ENCODING_NAMES.get(table.sheet.encoding, table.sheet.encoding))
+        delimiter = table.sheet.delimiter
         details.append(
-            _("getrennt mit „%(delimiter)s“")
-            % {"delimiter": "Tab" if table.delimiter == "\t" else table.delimiter}
+            _("getrennt mit „%(delimiter)s“") % {"delimiter": "Tab" if delimiter == "\t" else delimiter}
         )
     return "%s (%s)" % (table.source, ", ".join(details))
 
 
-def _normalise_headers(table: Table):
+def _normalise_headers(table: sheets.Table):
     known = {h.casefold(): h for h in [*ORGANISATION_HEADERS, *CONTACT_HEADERS]}
     mapping = {}
     for header in table.headers:

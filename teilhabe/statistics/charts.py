@@ -55,7 +55,7 @@ def _german(ax):
 
 def timeseries_chart(table: Table, title: str) -> str:
     """Shares of residents with migration background and of foreigners over the reference dates."""
-    labels = [row[0].value for row in table.rows]
+    labels = [row[0].text for row in table.rows]
     mb = [_number(row[3]) for row in table.rows]
     foreign = [_number(row[5]) for row in table.rows]
     figure, ax = plt.subplots(figsize=(6.4, 3.2))

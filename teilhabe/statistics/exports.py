@@ -1,11 +1,14 @@
-"""Export a Faktencheck table as CSV (UTF-8 with BOM, ";") or XLSX. Suppressed cells stay "."."""
+"""Export a Faktencheck table as CSV (UTF-8 with BOM, ";") or XLSX, through the shared writer.
+
+Suppressed cells stay "."; counts and percentages are numbers (XLSX: "#,##0" and "0.0%"), reference dates are
+dates.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 
+from teilhabe import sheets
 from teilhabe.statistics.disclosure import SUPPRESSED_MARK
 from teilhabe.statistics.tables import COUNT, PERCENT, Table
 
@@ -15,63 +18,38 @@ CONTENT_TYPES = {
 }
 
 
-def _csv_value(cell) -> str:
+def _csv_value(cell):
     if cell.hidden:
         return SUPPRESSED_MARK
-    if cell.value is None:
-        return ""
-    if cell.kind == PERCENT:
-        return str(cell.value).replace(".", ",")
-    return str(cell.value)
+    if cell.kind == COUNT and cell.value is not None:
+        return int(cell.value)
+    return cell.value
+
+
+def _xlsx_value(cell):
+    if cell.hidden:
+        return SUPPRESSED_MARK
+    if cell.kind == PERCENT and isinstance(cell.value, Decimal):
+        return sheets.Formatted(float(cell.value) / 100, "0.0%")
+    if cell.kind == COUNT and cell.value is not None:
+        return sheets.Formatted(int(cell.value), "#,##0")
+    return cell.value
 
 
 def table_to_csv(table: Table) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    header = list(table.header)
-    writer.writerow(header)
-    for row in table.rows:
-        writer.writerow([_csv_value(cell) for cell in row])
-    if table.caption:
-        writer.writerow([])
-        writer.writerow([table.caption])
-    return out.getvalue().encode("utf-8-sig")
+    rows = ([_csv_value(cell) for cell in row] for row in table.rows)
+    return sheets.write_csv(list(table.header), rows, notes=[table.caption] if table.caption else ())
 
 
 def table_to_xlsx(table: Table) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = table.key[:31]
-    sheet.append([table.title])
-    sheet["A1"].font = Font(bold=True)
-    sheet.append(list(table.header))
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in table.rows:
-        values = []
-        for cell in row:
-            if cell.hidden:
-                values.append(SUPPRESSED_MARK)
-            elif cell.kind == PERCENT and isinstance(cell.value, Decimal):
-                values.append(float(cell.value) / 100)
-            elif cell.kind == COUNT and cell.value is not None:
-                values.append(int(cell.value))
-            else:
-                values.append(cell.value)
-        sheet.append(values)
-        excel_row = sheet.max_row
-        for index, cell in enumerate(row, 1):
-            if cell.kind == PERCENT and not cell.hidden:
-                sheet.cell(excel_row, index).number_format = "0.0%"
-            elif cell.kind == COUNT and not cell.hidden:
-                sheet.cell(excel_row, index).number_format = "#,##0"
-    if table.caption:
-        sheet.append([])
-        sheet.append([table.caption])
-    sheet.column_dimensions["A"].width = 44
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    out = sheets.Out(
+        table.key,
+        [
+            sheets.Column(header, width=44 if index == 0 else None)
+            for index, header in enumerate(table.header)
+        ],
+        ([_xlsx_value(cell) for cell in row] for row in table.rows),
+        title_lines=[table.title],
+        notes=[table.caption] if table.caption else (),
+    )
+    return sheets.write_xlsx([out])

@@ -6,9 +6,7 @@ stores nothing, a good file replaces what was there.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +14,9 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from teilhabe import sheets
 from teilhabe.statistics.derivation import compute
 from teilhabe.statistics.extract import ExtractError, format_rows
-from teilhabe.statistics.extract.encoding import decode_small, guess_separator
 from teilhabe.statistics.models import HEADLINE_FIELDS, FactCheck, Indicator
 from teilhabe.statistics.result import FactCheckResult
 
@@ -184,13 +182,11 @@ def read_table(path: str | Path, file_name: str | None = None, municipality_name
     """Read a statistics office table (XLSX or CSV with indicator, area, date, value)."""
     path = Path(path)
     name = file_name or path.name
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        raw_rows = _xlsx_rows(path, name)
-    else:
-        text = decode_small(path.read_bytes(), name)
-        lines = text.splitlines()
-        separator = guess_separator(lines[0]) if lines else None
-        raw_rows = list(csv.reader(io.StringIO(text), delimiter=separator or ";"))
+    try:
+        workbook = sheets.read(path, kind="statistics_table", filename=name)
+    except sheets.SheetError as error:
+        raise TableError(name, [error.message if error.row is None else str(error)]) from None
+    raw_rows = workbook.sheets[0].rows if workbook.sheets else []
     raw_rows = [
         (number, row) for number, row in enumerate(raw_rows, 1) if any(str(c or "").strip() for c in row)
     ]
@@ -258,21 +254,6 @@ def read_table(path: str | Path, file_name: str | None = None, municipality_name
     if not rows:
         raise TableError(name, [_("Die Datei enthält keine Datenzeilen (nur die Kopfzeile).")])
     return rows
-
-
-def _xlsx_rows(path: Path, name: str) -> list[list]:
-    import zipfile
-
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise TableError(name, [_("Die Datei ist keine lesbare XLSX-Datei.")]) from None
-    try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
 
 
 def import_statistics_table(

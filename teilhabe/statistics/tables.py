@@ -21,6 +21,7 @@ from teilhabe.statistics.result import AGE_GROUP_KEYS
 COUNT = "count"
 PERCENT = "percent"
 TEXT = "text"
+DATE = "date"  # a reference date: written as a real date into spreadsheets
 
 
 def format_count(value: int) -> str:
@@ -53,6 +54,8 @@ class Cell:
             return format_count(self.value)
         if self.kind == PERCENT:
             return format_percent(self.value)
+        if self.kind == DATE:
+            return self.value.strftime("%d.%m.%Y")
         return str(self.value)
 
     @property
@@ -173,7 +176,7 @@ def timeseries_table(municipality, *, public=False, threshold=2) -> Table:
 
         rows.append(
             [
-                _label(d.strftime("%d.%m.%Y")),
+                Cell(d, DATE),
                 count("residents"),
                 count("migration_background"),
                 _pct("migration_background", "residents", values, hidden),

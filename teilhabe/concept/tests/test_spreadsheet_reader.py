@@ -418,8 +418,7 @@ def test_an_old_excel_file_is_rejected_with_advice():
 
 def test_a_broken_xlsx_and_an_empty_file_are_rejected():
     assert (
-        "keine lesbare Excel-Arbeitsmappe"
-        in errors(read_concept_sheet(b"PK\x03\x04broken", filename="x.xlsx"))[0]
+        "keine Excel-Datei (.xlsx)" in errors(read_concept_sheet(b"PK\x03\x04broken", filename="x.xlsx"))[0]
     )
     assert errors(read_concept_sheet(b"", filename="leer.csv")) == ["leer.csv: Die Datei ist leer."]
 

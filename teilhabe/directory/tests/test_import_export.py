@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from teilhabe.directory import transfer
 from teilhabe.directory.models import Contact, Organisation
-from teilhabe.directory.tabular import TableError, write_xlsx
+from teilhabe.sheets import Out, SheetError, write_xlsx
 from teilhabe.directory.tests.helpers import contact, url
 
 ORGS = (
@@ -58,7 +58,7 @@ def test_import_reads_xlsx_with_both_sheets(municipality):
     orgs = [line.split(";") for line in ORGS.strip().split("\n")]
     contacts = [line.split(";") for line in CONTACTS.strip().split("\n")]
     data = write_xlsx(
-        [("Organisationen", orgs[0], orgs[1:]), ("Ansprechpersonen", contacts[0], contacts[1:])]
+        [Out("Organisationen", orgs[0], orgs[1:]), Out("Ansprechpersonen", contacts[0], contacts[1:])]
     )
     result = transfer.import_directory(municipality, [("adressbuch.xlsx", data)])
     assert result.errors == []
@@ -240,7 +240,7 @@ def test_windows_1252_export_refuses_names_it_cannot_hold_instead_of_garbling_th
     office_client, municipality, partner
 ):
     contact(partner, name="Mehmet Aydın")
-    with pytest.raises(TableError, match="Windows-1252 kann diese Angaben nicht darstellen: „Mehmet Aydın“"):
+    with pytest.raises(SheetError, match="Windows-1252 kann diese Angaben nicht darstellen: „Mehmet Aydın“"):
         transfer.export_csv(municipality, "contacts", encoding="cp1252")
     response = office_client.get(
         url("export_contacts_csv", municipality), {"kodierung": "windows-1252"}, follow=True

@@ -18,7 +18,7 @@ from teilhabe.accounts.roles import OFFICE
 from teilhabe.directory import transfer
 from teilhabe.directory.forms import ImportForm
 from teilhabe.directory.models import Contact, Organisation
-from teilhabe.directory.tabular import TableError
+from teilhabe.sheets import SheetError
 
 SESSION_KEY = "directory_import"
 MAX_AGE = 24 * 3600
@@ -144,7 +144,7 @@ def export_download(request, export_format):
         delimiter = "," if request.GET.get("trenner") == "komma" else ";"
         try:
             data = transfer.export_csv(request.municipality, table, encoding=encoding, delimiter=delimiter)
-        except TableError as error:
+        except SheetError as error:
             messages.error(request, str(error))
             return redirect("directory:export", request.municipality.slug)
         content_type = f"text/csv; charset={'windows-1252' if encoding == 'cp1252' else 'utf-8'}"

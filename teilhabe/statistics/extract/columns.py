@@ -6,16 +6,16 @@ package docstring for its two formats).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from teilhabe import sheets
+from teilhabe.sheets import text as sheet_text
+
 from ..headers import canonical_column
-from .encoding import decode_small, guess_separator
 from .errors import ExtractError, _msg
 
 CANONICAL_COLUMNS: tuple[str, ...] = (
@@ -55,8 +55,12 @@ def load_column_mapping(source: str | Path | None) -> dict[str, str]:
     path = Path(source)
     if not path.is_file():
         raise ExtractError(path.name, [_msg("not_found")])
-    raw = path.read_bytes()
-    text = decode_small(raw, path.name)
+    try:  # the shared checks at the door (size, a text file), then the shared decoding rules
+        upload = sheets.Source.of(path)
+        sheets.check(upload, sheets.limits_for("column_mapping"), allowed=("csv",))
+        text, _encoding = sheet_text.decode(upload.read(), path.name)
+    except sheets.SheetError as error:
+        raise ExtractError(path.name, [error.message]) from None
     problems: list[str] = []
     mapping: dict[str, str] = {}
     if path.suffix.lower() == ".json":
@@ -76,10 +80,14 @@ def load_column_mapping(source: str | Path | None) -> dict[str, str]:
             )
         items = [(None, k, v) for k, v in data.items()]
     else:
-        first = text.splitlines()[0] if text.strip() else ""
-        sep = guess_separator(first) or ";"
+        sep = sheet_text.detect_delimiter(sheet_text.first_line(text))
         items = []
-        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), 1):
+        try:
+            records = list(sheet_text.csv_records(text, sep, path.name))
+        except sheets.SheetError as error:
+            raise ExtractError(path.name, ["Zeile %s: %s" % (error.row, error.message)]) from None
+        for number, cells in records:
+            row = [cell or "" for cell in cells]
             if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
                 continue
             if len(row) != 2:

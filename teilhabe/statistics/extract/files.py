@@ -9,8 +9,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from teilhabe import sheets
+from teilhabe.sheets.text import detect_delimiter
+
 from .columns import CANONICAL_COLUMNS, _map_headers, _norm_header, load_column_mapping
-from .encoding import detect_encoding, guess_separator, transcode_cp1252
+from .encoding import detect_encoding, transcode
 from .errors import ExtractError, _msg
 
 
@@ -83,10 +86,10 @@ class Extract:
         Used when the first megabyte looked like UTF-8 but DuckDB met an invalid
         byte sequence later in the file.
         """
-        if self.kind != "csv" or self.encoding == "cp1252":
+        if self.kind != "csv" or self.encoding != "utf-8":
             raise ExtractError(self.name, [_msg("unreadable")])
         target = self._temp_path("transcoded.csv")
-        transcode_cp1252(self.path, target, self.name)
+        transcode(self.path, target, "cp1252", self.name)
         self.encoding = "cp1252"
         self._csv_path = target
         self.relation = _read_csv_sql(target, **self._csv_options)
@@ -119,12 +122,15 @@ def open_extract(path: str | Path, columns: str | Path | dict | None = None) -> 
         raise ExtractError(path.name, [_msg("not_found")])
     mapping = load_column_mapping(columns) if not isinstance(columns, dict) else columns
     mapping = {_norm_header(k): v.strip().lower() for k, v in (mapping or {}).items()}
-    if path.stat().st_size == 0:
-        raise ExtractError(path.name, [_msg("empty")])
-    suffix = path.suffix.lower()
-    if suffix in (".parquet", ".pq"):
+    try:  # size, type by content and zip bombs: the shared checks at the door
+        kind = sheets.check(
+            sheets.Source.of(path), sheets.limits_for("register_extract"), allowed=("xlsx", "csv", "parquet")
+        )
+    except sheets.SheetError as error:
+        raise ExtractError(path.name, [error.message]) from None
+    if kind == "parquet":
         return _open_parquet(path, mapping)
-    if suffix in (".xlsx", ".xlsm"):
+    if kind == "xlsx":
         return _open_xlsx(path, mapping)
     return _open_csv(path, mapping)
 
@@ -184,7 +190,7 @@ def _open_csv(path: Path, mapping: dict[str, str], display_name: str | None = No
         raise ExtractError(name, [_msg("empty")])
     if len(lines) < 2 or not any(line.strip() for line in lines[1:]):
         raise ExtractError(name, [_msg("no_rows")])
-    delimiter = guess_separator(header_line) or ","
+    delimiter = detect_delimiter(header_line)
     headers = next(csv.reader([header_line], delimiter=delimiter))
     found = _map_headers(headers, mapping, name)
     extract = Extract(
@@ -198,9 +204,9 @@ def _open_csv(path: Path, mapping: dict[str, str], display_name: str | None = No
     extract._csv_options = {"delimiter": delimiter, "n_columns": len(headers)}
     extract._date_column = found["birth_date"]
     extract._date_format = _date_format_of(lines, delimiter, found["birth_date"])
-    if encoding == "cp1252":
+    if encoding != "utf-8":
         target = extract._temp_path("transcoded.csv")
-        transcode_cp1252(path, target, name)
+        transcode(path, target, encoding, name)
         extract._csv_path = target
     else:
         extract._csv_path = path
@@ -253,22 +259,13 @@ def _cell_text(value) -> str:
 
 
 def _open_xlsx(path: Path, mapping: dict[str, str]) -> Extract:
-    import zipfile
-
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise ExtractError(path.name, [_msg("unreadable")]) from None
     tmp = tempfile.TemporaryDirectory(prefix="teilhabe-extract-")
     target = Path(tmp.name) / "sheet.csv"
     try:
-        sheet = workbook.worksheets[0]
         pending_empty = 0
         with open(target, "w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out, delimiter=";", lineterminator="\n")
-            for row in sheet.iter_rows(values_only=True):
+            for _number, row in sheets.iter_xlsx_rows(path, kind="register_extract"):
                 cells = [_cell_text(v) for v in row]
                 if not any(c.strip() for c in cells):
                     # Keep row numbering for empty rows inside the data but drop
@@ -279,8 +276,9 @@ def _open_xlsx(path: Path, mapping: dict[str, str]) -> Extract:
                     writer.writerow([])
                 pending_empty = 0
                 writer.writerow(cells)
-    finally:
-        workbook.close()
+    except sheets.SheetError as error:
+        tmp.cleanup()
+        raise ExtractError(path.name, [error.message]) from None
     try:
         extract = _open_csv(target, mapping, display_name=str(path))
     except ExtractError as exc:

@@ -106,17 +106,29 @@ def test_a_file_with_only_a_header_is_an_error(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "content",
+    "content, message",
     [
-        "person_id;birth_date;citizenship\n1;1980-01-01;DE\n".encode("utf-16"),
-        b"\x00\x01\x02\x03binary\x00\x00",
-        b"person_id;birth_date;citizenship\n1;1980-01-01;D\x81\n",
+        (b"\x00\x01\x02\x03binary\x00\x00", "Die Datei ist keine Tabelle"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "Die Datei ist keine Tabelle"),
+        (b"person_id;birth_date;citizenship\n1;1980-01-01;D\x81\n", "nicht lesbar"),
     ],
 )
-def test_unreadable_encodings_are_an_error(tmp_path, content):
+def test_unreadable_files_are_an_error(tmp_path, content, message):
     path = tmp_path / "x.csv"
     path.write_bytes(content)
-    assert "nicht lesbar" in error_of(path)
+    assert message in error_of(path)
+
+
+def test_a_utf16_extract_from_excel_is_read(tmp_path):
+    import duckdb
+
+    from teilhabe.statistics.extract import open_extract
+
+    path = tmp_path / "unicode.csv"
+    path.write_bytes("person_id;birth_date;citizenship\n1;1980-01-01;DE\n2;1990-02-03;TR\n".encode("utf-16"))
+    with open_extract(path) as extract:
+        rows = duckdb.connect().execute(extract.select_sql()).fetchall()
+    assert [(r[0], r[1], r[4]) for r in rows] == [("1", "1980-01-01", "DE"), ("2", "1990-02-03", "TR")]
 
 
 def test_rows_with_the_wrong_number_of_fields_are_named(tmp_path):
@@ -130,13 +142,13 @@ def test_rows_with_the_wrong_number_of_fields_are_named(tmp_path):
 def test_a_file_that_is_not_parquet_is_an_error(tmp_path):
     path = tmp_path / "x.parquet"
     path.write_text("nope")
-    assert "nicht lesbar" in error_of(path)
+    assert "keine Parquet-Datei" in error_of(path)
 
 
 def test_a_file_that_is_not_xlsx_is_an_error(tmp_path):
     path = tmp_path / "x.xlsx"
     path.write_text("nope")
-    assert "nicht lesbar" in error_of(path)
+    assert "keine Excel-Datei" in error_of(path)
 
 
 def test_a_missing_file_is_an_error(tmp_path):

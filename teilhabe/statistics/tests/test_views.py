@@ -137,8 +137,27 @@ def test_the_xlsx_comparison_keeps_numbers_as_numbers(client, demo_municipality,
     client.force_login(office_user)
     response = client.get(url("statistics:export", demo_municipality, "comparison", "xlsx"))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    assert sheet["B3"].value == 70787
-    assert abs(sheet["B6"].value - 0.382) < 1e-9
+    assert sheet["B3"].value == "31.12.2020"  # the header row, below the title and a blank row
+    assert sheet["B4"].value == 70787
+    assert sheet["B4"].number_format == "#,##0"
+    assert abs(sheet["B7"].value - 0.382) < 1e-9
+    assert sheet["B7"].number_format == "0.0%"
+
+
+def test_the_xlsx_development_writes_reference_dates_as_real_dates(client, demo_municipality, office_user):
+    import datetime as dt
+
+    client.force_login(office_user)
+    response = client.get(url("statistics:export", demo_municipality, "timeseries", "xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    dates = [row[0].value for row in sheet.iter_rows(min_row=4) if row[0].value and row[1].value is not None]
+    assert dates and all(isinstance(value, dt.datetime) for value in dates)
+    assert dates[0].date() == dt.date(2020, 12, 31)
+    assert sheet["A4"].number_format == "DD.MM.YYYY"
+    csv_text = client.get(url("statistics:export", demo_municipality, "timeseries", "csv")).content.decode(
+        "utf-8-sig"
+    )
+    assert "\r\n31.12.2020;" in csv_text
 
 
 def test_an_unknown_export_is_not_found(client, demo_municipality, office_user):

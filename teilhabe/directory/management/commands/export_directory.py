@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from teilhabe.directory.tabular import TableError
+from teilhabe.sheets import SheetError
 from teilhabe.directory.transfer import export_csv, export_xlsx
 from teilhabe.municipalities.models import Municipality
 
@@ -43,7 +43,7 @@ class Command(BaseCommand):
                     encoding=options["encoding"],
                     delimiter=options["delimiter"],
                 )
-            except TableError as error:
+            except SheetError as error:
                 raise CommandError(str(error)) from None
         else:
             raise CommandError("Bitte eine Datei mit der Endung .xlsx oder .csv angeben.")
