@@ -17,9 +17,9 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from teilhabe import sheets
 from teilhabe.directory.languages import LANGUAGE_NAMES, language_code
 from teilhabe.directory.models import Contact, Organisation
-from teilhabe import sheets
 
 ORGANISATIONS_SHEET = "Organisationen"
 CONTACTS_SHEET = "Ansprechpersonen"

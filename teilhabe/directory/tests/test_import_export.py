@@ -9,8 +9,8 @@ from django.core.management.base import CommandError
 
 from teilhabe.directory import transfer
 from teilhabe.directory.models import Contact, Organisation
-from teilhabe.sheets import Out, SheetError, write_xlsx
 from teilhabe.directory.tests.helpers import contact, url
+from teilhabe.sheets import Out, SheetError, write_xlsx
 
 ORGS = (
     "Art;Name;Kurzname;Übergeordnete Einheit;Anschrift;Website;E-Mail;Telefon;Sprachen;Notizen\n"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from teilhabe.sheets import SheetError
 from teilhabe.directory.transfer import export_csv, export_xlsx
 from teilhabe.municipalities.models import Municipality
+from teilhabe.sheets import SheetError
 
 
 class Command(BaseCommand):
