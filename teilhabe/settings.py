@@ -186,6 +186,9 @@ MEDIA_ROOT = Path(envsecret("MEDIA_ROOT") or VAR_DIR / "media")
 # Uploads that jobs read: private, never below MEDIA_ROOT (nothing serves this directory). On several nodes
 # the data directory (uploads and job progress) is shared by web and worker nodes.
 PRIVATE_UPLOAD_DIR = Path(envsecret("PRIVATE_UPLOAD_DIR") or VAR_DIR / "uploads")
+# Upload limits per kind of spreadsheet (bytes, rows, columns, unpacked XLSX size and ratio): defaults in
+# teilhabe/sheets/limits.py; override per kind, e.g. {"directory": {"max_rows": 50_000}}.
+SHEET_LIMITS: dict = {}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 if not DEBUG:

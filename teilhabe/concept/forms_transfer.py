@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe import sheets
 from teilhabe.concept.models import Concept
+from teilhabe.sheets.errors import human_size
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 NEW = "neu"
 
 
@@ -38,8 +39,12 @@ class ConceptImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Die Datei ist größer als 5 MB."))
+        limit = sheets.limits_for("concept").max_bytes
+        if upload.size > limit:  # the same check and words as the reader's, before the file is read at all
+            raise forms.ValidationError(
+                _("Die Datei ist %(size)s groß; erlaubt sind höchstens %(limit)s.")
+                % {"size": human_size(upload.size), "limit": human_size(limit)}
+            )
         name = upload.name.lower()
         if not name.endswith((".xlsx", ".csv")):
             raise forms.ValidationError(

@@ -126,6 +126,8 @@ def _write_sheet(sheet, out: Out) -> None:
             value = _xlsx_value(value)
             cell = sheet.cell(row_number, index)
             cell.value = value
+            if out.wrap:
+                cell.alignment = wrap
             if value is None:
                 row_cells.append(cell)
                 continue
@@ -137,8 +139,6 @@ def _write_sheet(sheet, out: Out) -> None:
                 fmt = number_format or (columns[index - 1].number_format if index <= len(columns) else None)
                 if fmt:
                     cell.number_format = fmt
-            if out.wrap:
-                cell.alignment = wrap
             if index <= len(widths):
                 widths[index - 1] = max(widths[index - 1], min(MAX_WIDTH, _longest_line(value)))
             row_cells.append(cell)

@@ -1,6 +1,7 @@
 """Exports in the importer's layout: XLSX and CSV, current status and closed rounds; the round trip."""
 
 import datetime as dt
+import io
 
 import openpyxl
 import pytest
@@ -270,3 +271,36 @@ def test_a_round_export_still_imports_into_its_concept_without_changes(municipal
     assert result.ok, [str(e) for e in result.errors]
     assert result.changes == []
     assert snapshot(concept) == before
+
+
+def test_the_xlsx_export_prints_readably(concept):
+    """Landscape on A4, one page wide, the header row repeated on every page, wrapped cells with row heights
+    that fit their text (LibreOffice showed overlapping rows and clipped headers without them)."""
+    measure = Measure.objects.filter(concept=concept).first()
+    measure.description = "Eine lange Beschreibung, die in der Spalte umbrechen muss. " * 6
+    measure.save()
+    export = concept_export(concept)
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(export))).active
+    header_row = len(export.title_lines) + 2
+    assert sheet.page_setup.orientation == "landscape"
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == f"${header_row}:${header_row}"
+    assert sheet.freeze_panes == f"A{header_row + 1}"
+    assert all(cell.alignment.wrap_text for cell in sheet[header_row])
+    assert sheet.row_dimensions[header_row].height >= 15
+    description_column = [c.value for c in sheet[header_row]].index("Beschreibung") + 1
+    heights = {}
+    for row in range(header_row + 1, sheet.max_row + 1):
+        cell = sheet.cell(row, description_column)
+        assert cell.alignment.wrap_text and cell.alignment.vertical == "top"
+        heights[row] = sheet.row_dimensions[row].height
+        assert heights[row] and heights[row] >= 15
+    long_row = next(
+        r for r in heights if (sheet.cell(r, description_column).value or "").startswith("Eine lange")
+    )
+    width = sheet.column_dimensions[openpyxl.utils.get_column_letter(description_column)].width
+    lines = len(sheet.cell(long_row, description_column).value) / width
+    assert heights[long_row] >= 15 * lines  # tall enough for every wrapped line
+    assert heights[long_row] > min(heights.values())
