@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "teilhabe.municipalities.context_processors.navigation",
             ],
+            "builtins": ["teilhabe.formatting"],  # the |number and |percent filters, in every template
         },
     },
 ]
@@ -240,12 +241,18 @@ X_FRAME_OPTIONS = "DENY"
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # an IP address is personal data and not needed for the trail
 
+# One console handler for everything. The "django" logger gets it explicitly and does not propagate: with
+# Django's default handlers beside the root's, every request error was printed twice. A 403 is one line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_forbidden": {"()": "teilhabe.logfilters.QuietForbidden"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["quiet_forbidden"]}},
     "root": {"handlers": ["console"], "level": envsecret("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": envsecret("LOG_LEVEL", "INFO"), "propagate": False},
+        "django.db.backends": {"level": "INFO"},
+    },
 }
 
 # Statistical disclosure control: counts from 1 up to this are never published.

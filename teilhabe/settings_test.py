@@ -18,7 +18,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Unit tests run jobs at once, in the test's transaction (the integration test starts a real worker).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # A file, not memory: the integration test's worker process must see the test database.
+    # A file, not memory: the integration test's worker process must see the test database, and the browser
+    # tests' live server no longer shares one in-memory connection across threads (which printed
+    # "DatabaseWrapper objects created in a thread" warnings).
     import os
     import tempfile
 

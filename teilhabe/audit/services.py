@@ -8,6 +8,7 @@ one per kind of foreign key named in them) and the include `audit/history.html`,
 import datetime
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -17,9 +18,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from teilhabe.formatting import number
 from teilhabe.municipalities.models import MunicipalityOwned
 
 ACTION_LABELS = {
@@ -226,11 +229,17 @@ def _display(model_field, value, names):
         if moment is not None:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment, datetime.UTC)
-            return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M")
+            return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
     if isinstance(model_field, models.DateField):
         day = parse_date(str(value))
         if day is not None:
-            return day.strftime("%d.%m.%Y")
+            return date_format(day, "SHORT_DATE_FORMAT")
+    is_year = model_field.name == "year" or model_field.name.startswith("period_")  # 2023, not 2.023
+    if isinstance(model_field, (models.IntegerField, models.DecimalField, models.FloatField)) and not is_year:
+        try:
+            return number(Decimal(str(value)))
+        except (ArithmeticError, ValueError):
+            return str(value)
     return str(value)
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.concept import models as m
 from teilhabe.concept.services.measures import ANY, INVOLVED, LEAD, MeasureFilter
-from teilhabe.concept.services.structure import parse_tags
+from teilhabe.concept.services.structure import is_placeholder_title, parse_tags
 from teilhabe.directory.models import Organisation
 
 
@@ -68,6 +68,14 @@ class ConceptForm(forms.ModelForm):
             "is_current",
         ]
         widgets = {"adopted_on": DateInput()}
+
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        if is_placeholder_title(title):
+            raise forms.ValidationError(
+                _("Das ist der Platzhalter aus der Vorlage. Bitte tragen Sie den Titel Ihres Konzepts ein.")
+            )
+        return title
 
     def clean(self):
         data = super().clean()

@@ -34,6 +34,7 @@ from teilhabe.concept.models import (
     Tag,
     ensure_default_statuses,
 )
+from teilhabe.concept.services.structure import is_placeholder_title
 from teilhabe.concept.spreadsheet import ConceptSheet, SheetIssue, SheetMeasure, read_concept_sheet
 from teilhabe.concept.spreadsheet.headers import fold
 from teilhabe.concept.spreadsheet.values import split_organisations
@@ -233,7 +234,7 @@ def _new_concept_names(sheet: ConceptSheet, title: str, short_name: str) -> tupl
         label, _sep, value = line.partition(":")
         if fold(label).strip() == "kurzname" and value.strip():
             short_name = short_name or value.strip()
-        else:
+        elif not is_placeholder_title(line):  # the template's placeholder never becomes a title
             lines.append(line)
     title = title or (lines[0] if lines else os.path.splitext(sheet.filename)[0])
     if not short_name:

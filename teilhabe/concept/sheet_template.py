@@ -7,6 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from teilhabe import sheets
 from teilhabe.concept.exporting import Export, build_workbook
@@ -68,13 +69,16 @@ NOTES = [
 ]
 
 
+PLACEHOLDER_TITLE = gettext_lazy("Integrationskonzept der Stadt … (Titel hier eintragen)")
+
+
 def build_template() -> bytes:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
 
     statuses = [SimpleNamespace(name=name, colour=colour) for name, colour, *_rest in DEFAULT_STATUSES]
     title_lines = [
-        _("Integrationskonzept der Stadt … (Titel hier eintragen)"),
+        str(PLACEHOLDER_TITLE),
         _("Kurzname: KIK"),
         _(
             "Vorlage für den Import in Teilhabe: eine Zeile je Maßnahme. Pflicht: Handlungsfeld, Ziel, "

@@ -1,18 +1,14 @@
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.accounts.decorators import role_of
 from teilhabe.accounts.roles import OFFICE
 
-# The areas of the internal navigation, in order. Areas that later issues fill have no URL name yet and
-# are shown as "in Vorbereitung" rather than as a link.
+# The areas of the internal navigation, in order; only areas that exist. "concept:index" opens the current
+# concept (or the list when there is none).
 NAVIGATION = [
     ("concept", _("Integrationskonzept"), "concept:index"),
     ("statistics", _("Faktencheck"), "statistics:overview"),
-    ("activities", _("Aktivitäten"), None),
-    ("networks", _("Netzwerke"), None),
-    ("bulletins", _("Information"), None),
-    ("reports", _("Berichte"), None),
     ("directory", _("Adressbuch"), "directory:organisation_list"),
 ]
 
@@ -25,11 +21,8 @@ def navigation(request):
     if municipality and role:
         current = request.resolver_match.namespace if request.resolver_match else ""
         for key, label, url_name in NAVIGATION:
-            try:
-                url = reverse(url_name, args=[municipality.slug]) if url_name else None
-            except NoReverseMatch:
-                url = None
-            active = bool(url_name) and current == url_name.split(":")[0]
+            url = reverse(url_name, args=[municipality.slug])
+            active = current == url_name.split(":")[0]
             items.append({"key": key, "label": label, "url": url, "active": active})
     return {
         "municipality": municipality,

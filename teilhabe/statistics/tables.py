@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from teilhabe.formatting import number, percent
 from teilhabe.statistics.countries import country_name
 from teilhabe.statistics.disclosure import SUPPRESSED_MARK, protect
 from teilhabe.statistics.models import FactCheck, Indicator
@@ -25,7 +26,7 @@ DATE = "date"  # a reference date: written as a real date into spreadsheets
 
 
 def format_count(value: int) -> str:
-    return f"{int(value):,}".replace(",", ".")
+    return number(int(value))
 
 
 def percent_value(part: int, whole: int) -> Decimal | None:
@@ -35,7 +36,7 @@ def percent_value(part: int, whole: int) -> Decimal | None:
 
 
 def format_percent(value: Decimal) -> str:
-    return "%s%%" % str(value).replace(".", ",")
+    return percent(value, 1)
 
 
 @dataclass

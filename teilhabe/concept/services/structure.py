@@ -67,6 +67,23 @@ def tags_for(municipality, names):
     return tags
 
 
+def is_placeholder_title(title):
+    """The concept template's first line ("Integrationskonzept der Stadt … (Titel hier eintragen)") is a
+    placeholder, in either interface language, not a title."""
+    from django.utils import translation
+
+    from teilhabe.concept.sheet_template import PLACEHOLDER_TITLE
+
+    text = " ".join((title or "").split()).casefold()
+    for language in ("de", "en"):
+        with translation.override(language):
+            placeholder = str(PLACEHOLDER_TITLE).casefold()
+        hint = placeholder[placeholder.find("(") :] if "(" in placeholder else placeholder
+        if text == placeholder or hint in text:
+            return True
+    return False
+
+
 CONCEPT_FIELDS = (
     "title",
     "short_name",

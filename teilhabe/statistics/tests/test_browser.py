@@ -28,7 +28,7 @@ def test_the_office_uploads_a_register_extract_and_reads_the_table(
     table = page.locator("#table-comparison")
     assert "31.12.2023" in table.inner_text()
     foreigners_share = table.locator("tbody tr").nth(5).inner_text()
-    assert foreigners_share.split("\t") == ["Ausländer in %", "20,0%"]
+    assert foreigners_share.split("\t") == ["Ausländer in %", "20,0\u202f%"]
 
 
 def test_a_visitor_reads_the_public_table_without_login(page, live_server, demo_municipality):

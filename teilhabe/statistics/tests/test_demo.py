@@ -12,11 +12,11 @@ SEED = [
     ("Einwohner", "70.787", "72.477"),
     ("Nationen", "125", "125"),
     ("davon Menschen mit Migrationshintergrund", "27.027", "30.199"),
-    ("Menschen mit Migrationshintergrund in %", "38,2%", "41,7%"),
+    ("Menschen mit Migrationshintergrund in %", "38,2\u202f%", "41,7\u202f%"),
     ("davon Ausländer", "11.689", "14.239"),
-    ("Ausländer in %", "16,5%", "19,6%"),
-    ("davon aus EU-Staaten", "45,2%", "40,5%"),
-    ("davon aus Drittstaaten", "54,8%", "59,5%"),
+    ("Ausländer in %", "16,5\u202f%", "19,6\u202f%"),
+    ("davon aus EU-Staaten", "45,2\u202f%", "40,5\u202f%"),
+    ("davon aus Drittstaaten", "54,8\u202f%", "59,5\u202f%"),
     ("Personen mit Asylhintergrund", "1.372", "1.549"),
 ]
 

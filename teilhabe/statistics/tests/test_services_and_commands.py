@@ -32,9 +32,9 @@ def small_extract(tmp_path, n_foreign=1):
 def test_german_number_format_and_rounding_half_up():
     assert format_count(70787) == "70.787"
     assert format_count(125) == "125"
-    assert format_percent(percent_value(27027, 70787)) == "38,2%"
-    assert format_percent(percent_value(1, 8)) == "12,5%"
-    assert format_percent(percent_value(9050, 20000)) == "45,3%"  # 45.25 rounds up
+    assert format_percent(percent_value(27027, 70787)) == "38,2\u202f%"
+    assert format_percent(percent_value(1, 8)) == "12,5\u202f%"
+    assert format_percent(percent_value(9050, 20000)) == "45,3\u202f%"  # 45.25 rounds up
 
 
 def test_storing_replaces_the_figures_of_that_date(tmp_path, municipality):
@@ -128,8 +128,8 @@ def test_factcheck_prints_the_seed_table_in_german_format(tmp_path):
     text = out.getvalue()
     assert "31.12.2023" in text
     assert "Einwohner" in text and "1.201" in text
-    assert "Ausländer in %" in text and "0,1%" in text
-    assert "davon aus Drittstaaten" in text and "100,0%" in text
+    assert "Ausländer in %" in text and "0,1\u202f%" in text
+    assert "davon aus Drittstaaten" in text and "100,0\u202f%" in text
 
 
 def test_factcheck_stores_for_a_municipality(tmp_path, municipality):

@@ -186,7 +186,7 @@ def test_the_office_uploads_a_register_extract_and_sees_its_table(
     )
     html = response.content.decode()
     assert "wurde berechnet und gespeichert" in html
-    assert "50,0%" in html  # Ausländer in %
+    assert "50,0\u202f%" in html  # Ausländer in %
     fact_check = FactCheck.objects.get(municipality=municipality)
     assert (fact_check.file_name, fact_check.created_by) == ("auszug.csv", office_user)
 

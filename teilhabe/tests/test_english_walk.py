@@ -1,0 +1,125 @@
+"""Every page of the municipality area, read in English, shows no German interface text.
+
+The walk renders each GET route as the office (sample objects from the URL walk), takes the visible text and
+the labels a screen reader reads (aria-label, title, alt, placeholder), removes what is data (every text
+value stored in the database: names, titles, the status vocabulary), and looks for German words. Exports
+are read too: CSV header rows and XLSX sheet names and header rows."""
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+from pprint import pformat
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+
+from teilhabe.testing.urlwalk import fill_kwargs, municipality_routes
+
+GERMAN_WORDS = re.compile(
+    r"\b(und|oder|nicht|für|mit|der|die|das|des|dem|den|ein|eine|einer|ist|sind|noch|wird|wurde|werden|"
+    r"Sie|Ihre|Ihr|kein|keine|alle|Maßnahmen?|Berichtsrunden?|Meldungen?|Handlungsfeld(?:er)?|Ziele?|"
+    r"Bearbeiten|Speichern|Löschen|zurück|Seite|Zeile|Datei|Übersicht|Adressbuch|Verlauf|Benutzer|"
+    r"Organisationen|Ansprechpersonen?|Stichtag|Anzahl|Anteil|gesamt|insgesamt|Jahr|Status-Werte)\b"
+)
+READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
+
+
+class VisibleText(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+        for name, value in attrs:
+            if name in READ_ATTRIBUTES and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip and data.strip():
+            self.parts.append(data)
+
+
+def stored_texts():
+    """Every text value in the database (data, not interface), longest first."""
+    values = set()
+    for model in apps.get_models():
+        fields = [
+            f.name for f in model._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))
+        ]
+        if not fields:
+            continue
+        for row in model.objects.values_list(*fields):
+            values.update(v.strip() for v in row if isinstance(v, str) and len(v.strip()) > 2)
+    return sorted(values, key=len, reverse=True)
+
+
+def german_in(text, data):
+    for value in data:
+        text = text.replace(value, " ")
+    return sorted(set(GERMAN_WORDS.findall(text)))
+
+
+def export_texts(response):
+    kind = response.get("Content-Type", "")
+    if "csv" in kind:
+        text = response.content.decode("utf-8-sig", errors="replace")
+        first = next(csv.reader(io.StringIO(text), delimiter=";"), [])
+        return " | ".join(first)
+    if "spreadsheet" in kind:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(response.content), read_only=True)
+        parts = list(book.sheetnames)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(max_row=1, values_only=True):
+                parts.extend(str(v) for v in row if v is not None)
+        return " | ".join(parts)
+    return None
+
+
+#: Pages and exports still showing German text in English, named here until they are fixed: the test fails
+#: on any German outside this list, and on an entry that is no longer needed. All five are the spreadsheet
+#: layouts' German column and sheet names (the files' format, which the importers read back); they can follow
+#: the interface language once the declared layouts of the shared spreadsheet layer accept both (#12 §2).
+KNOWN = {
+    "concept:export_csv": ["Handlungsfeld", "Maßnahme"],
+    "concept:import_upload": ["Handlungsfeld", "Maßnahme"],
+    "directory:export": ["Ansprechpersonen", "Organisationen"],
+    "directory:export_xlsx": ["Ansprechpersonen", "Organisationen"],
+    "directory:import": ["Ansprechpersonen", "Organisationen"],
+}
+
+
+@pytest.mark.django_db
+def test_the_english_interface_has_no_german_words(office_client, municipality):
+    office_client.cookies["django_language"] = "en"
+    pages = []
+    for route in municipality_routes():
+        url = reverse(route.name, kwargs=fill_kwargs(route, municipality))
+        response = office_client.get(url)
+        if response.status_code != 200:
+            continue
+        pages.append((route.name, response))
+    data = stored_texts() + [municipality.name]
+    found = {}
+    for name, response in pages:
+        text = export_texts(response)
+        if text is None and "html" in response.get("Content-Type", ""):
+            parser = VisibleText()
+            parser.feed(response.content.decode())
+            text = " ".join(parser.parts)
+        if text:
+            words = german_in(text, data)
+            if words:
+                found[name] = words
+    assert len(pages) > 40
+    assert found == KNOWN, pformat(found)
