@@ -70,7 +70,7 @@ def test_a_department_reports_and_the_office_accepts(
     office.goto(f"{base}/{open_round.concept_id}/")
     implemented_after = office.locator(".stat", has_text="umgesetzt").first.inner_text()
     assert implemented_before != implemented_after
-    assert "50 %" in implemented_after
+    assert "50\u202f%" in implemented_after
     measure = m.Measure.objects.get(number="1.1.1")
     assert measure.current_status.name == "umgesetzt"
 

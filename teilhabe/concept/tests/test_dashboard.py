@@ -51,7 +51,7 @@ def test_it_shows_the_chart_as_an_svg_with_a_text_alternative_and_the_table(
     client.force_login(board_user)
     html = dashboard(client, concept).content.decode()
     assert "<svg" in html
-    assert 'role="img"' in html and "10 Maßnahmen, davon 0 % begonnen" in html
+    assert 'role="img"' in html and "10 Maßnahmen, davon 0\u202f% begonnen" in html
     assert "<table" in html and "Anzahl und Anteil der Maßnahmen je Status" in html
 
 

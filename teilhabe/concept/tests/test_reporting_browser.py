@@ -45,5 +45,5 @@ def test_an_editor_reports_and_the_office_accepts(
     page.get_by_role("button", name="Annehmen").click()
     page.goto(f"{base}/{concept.pk}/")
     table = page.get_by_role("table", name="Anzahl und Anteil der Maßnahmen je Status")
-    assert "50 %" in table.get_by_role("row").last.inner_text()  # 1 of 2 measures implemented
+    assert "50\u202f%" in table.get_by_role("row").last.inner_text()  # 1 of 2 measures implemented
     assert page.locator("figure svg").count() >= 1
