@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv browser demo migrate messages clean bench
+.PHONY: run test lint format venv browser a11y a11y-tools vendor-axe demo migrate messages clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,28 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
+# The accessibility checkers: Java for the Nu HTML Checker, node for Pa11y (apt, where missing), and the npm
+# packages of the committed package-lock.json. No browser download: Pa11y drives Debian's chromium.
+A11Y_STAMP := node_modules/.installed
+$(A11Y_STAMP): package.json package-lock.json
+	@command -v java >/dev/null && command -v npm >/dev/null || { \
+	  echo "Installing Java and node for the accessibility checks ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless nodejs npm >/dev/null; }
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(A11Y_STAMP)
+
+a11y-tools: browser $(A11Y_STAMP)
+
+# Every page for every role, German and English: axe-core, the Nu HTML Checker, Pa11y (A11Y_PAGES=name,... for some).
+a11y: $(STAMP) a11y-tools
+	@mkdir -p var
+	$(BIN)/pytest -m a11y
+
+# After an update of axe-core in package.json: refresh the vendored copy the walk injects.
+vendor-axe: $(A11Y_STAMP)
+	cp node_modules/axe-core/axe.min.js teilhabe/testing/vendor/axe.min.js
+
 migrate: $(STAMP)
 	@mkdir -p var
 	$(BIN)/teilhabe migrate --noinput
@@ -34,9 +56,10 @@ run: demo
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/teilhabe runserver 127.0.0.1:$${PORT:-8000}
 
-test: $(STAMP) browser
+test: $(STAMP) browser a11y-tools
 	@mkdir -p var
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not a11y"
+	$(MAKE) --no-print-directory a11y
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -56,4 +79,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/factcheck.py
 
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) var build *.egg-info node_modules

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import matplotlib
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 matplotlib.use("Agg")
@@ -13,6 +14,7 @@ matplotlib.use("Agg")
 from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from teilhabe.inline_svg import inline_svg  # noqa: E402
 from teilhabe.statistics.tables import Table  # noqa: E402
 
 ACCENT = "#1f4e79"
@@ -32,13 +34,18 @@ plt.rcParams.update(
 )
 
 
-def _svg(figure: Figure, title: str) -> str:
+def _svg(figure: Figure, title: str, what: str, table: Table) -> str:
+    """Inline SVG with a text alternative: what the chart shows and where its numbers are (the table)."""
     out = io.StringIO()
     figure.savefig(out, format="svg", bbox_inches="tight")
     plt.close(figure)
-    svg = out.getvalue()
-    svg = svg[svg.index("<svg") :]
-    return svg.replace("<svg ", '<svg role="img" aria-label="%s" ' % title.replace('"', "'"), 1)
+    svg = inline_svg(out.getvalue(), f"chart-{table.key}")
+    alternative = _("%(title)s: %(what)s. Die Zahlen stehen in der Tabelle „%(table)s“.") % {
+        "title": title,
+        "what": what,
+        "table": table.title,
+    }
+    return svg.replace("<svg ", '<svg role="img" aria-label="%s" ' % escape(alternative), 1)
 
 
 def _number(cell):
@@ -77,7 +84,8 @@ def timeseries_chart(table: Table, title: str) -> str:
     ax.set_ylabel("%")
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, loc="lower right")
-    return _svg(figure, title)
+    what = _("Liniendiagramm der Anteile mit Migrationshintergrund und der Ausländer je Stichtag")
+    return _svg(figure, title, what, table)
 
 
 def district_chart(table: Table, title: str) -> str:
@@ -93,7 +101,8 @@ def district_chart(table: Table, title: str) -> str:
     ax.set_yticks(list(y), labels)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, fontsize=8, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.08))
-    return _svg(figure, title)
+    what = _("Balkendiagramm der Anteile mit Migrationshintergrund und der Ausländer je Stadtteil")
+    return _svg(figure, title, what, table)
 
 
 def pyramid_chart(table: Table, title: str) -> str:
@@ -114,4 +123,7 @@ def pyramid_chart(table: Table, title: str) -> str:
     ax.axvline(0, color="#1c2430", linewidth=0.8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, fontsize=8, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.1))
-    return _svg(figure, title)
+    what = _(
+        "Alterspyramide: Männer links, Frauen rechts, je Altersgruppe mit und ohne Migrationshintergrund"
+    )
+    return _svg(figure, title, what, table)

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from auditlog.models import LogEntry
@@ -99,3 +100,12 @@ def test_the_log_needs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(14):
         response = office_client.get(log_url(municipality), {"seite": 2})
     assert len(response.context["items"]) == 50
+
+
+def test_times_carry_a_valid_machine_readable_datetime(office_client, municipality, partner):
+    """HTML's <time datetime> allows at most three digits of a second: no microseconds (Nu HTML Checker)."""
+    html = office_client.get(log_url(municipality)).content.decode()
+    values = re.findall(r'<time datetime="([^"]+)"', html)
+    assert values
+    for value in values:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", value), value

@@ -15,6 +15,8 @@ import textwrap
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from teilhabe.inline_svg import inline_svg
+
 CACHE_SECONDS = 60 * 60 * 24
 RC = {
     "svg.fonttype": "none",  # real text in the SVG: smaller, selectable, readable by screen readers
@@ -32,10 +34,13 @@ RC = {
 
 
 def _cached_svg(kind, data, draw):
-    key = "concept-chart:%s:%s" % (kind, hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest())
+    key = "concept-chart:v2:%s:%s" % (
+        kind,
+        hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest(),
+    )
     svg = cache.get(key)
     if svg is None:
-        svg = _render(draw, data)
+        svg = inline_svg(_render(draw, data), f"chart-{kind}")  # ids unique per chart, no RDF metadata
         cache.set(key, svg, CACHE_SECONDS)
     return svg
 

@@ -1,0 +1,112 @@
+"""Every page of the site, for the accessibility walk (`teilhabe/tests/test_accessibility.py`).
+
+The walk reads the URL configuration, so a new page is checked without anyone adding it. Object ids are filled
+with the demo municipality's own objects (rich pages: charts, matrix, open and closed rounds), falling back to
+the sample factories of `teilhabe/testing/samples.py`. A URL the walk cannot show as a page for anyone must be
+listed in NOT_WALKED with the reason; a test fails on a URL that is neither walked nor listed.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from teilhabe.municipalities.scoping import URL_OBJECTS, URL_VALUES
+from teilhabe.testing.urlwalk import Route, _kwarg_names, _walk, fill_kwargs
+
+# URL name (or "namespace:*") -> why the walk does not check it as a page.
+NOT_WALKED = {
+    "admin:*": "Django's own admin for superusers (Django's templates, not Teilhabe's pages)",
+    "set_language": "POST only: the language switch of every page's header",
+    "healthz": "plain text for the load balancer, no page",
+    "accounts:logout": "POST only: the logout button of every page's header",
+    "accounts:oidc_login": "redirects to the identity provider (404 unless single sign-on is configured)",
+    "accounts:oidc_callback": "the identity provider's return address, no page of its own",
+    "members:deactivate": "POST only: a button on the member's page",
+    "members:reactivate": "POST only: a button on the member's page",
+    "members:resend": "POST only: a button on the member's page",
+    "concept:import_confirm": "the preview after an upload (POST); tested in concept/tests, the upload page is walked",
+    "directory:import_confirm": "the preview after an upload (POST); tested in directory/tests, the upload page is walked",
+    "directory:export_xlsx": "file download (XLSX), not a page",
+    "directory:export_organisations_csv": "file download (CSV), not a page",
+    "directory:export_contacts_csv": "file download (CSV), not a page",
+    "directory:contact_export": "file download (the privacy export of one person), not a page",
+    "concept:export_xlsx": "file download (XLSX), not a page",
+    "concept:export_csv": "file download (CSV), not a page",
+    "concept:round_export_xlsx": "file download (XLSX), not a page",
+    "concept:round_export_csv": "file download (CSV), not a page",
+    "statistics:export": "file download (CSV/XLSX), not a page",
+    "statistics_public:export": "file download (CSV/XLSX), not a page",
+}
+
+
+def not_walked_reason(name: str) -> str | None:
+    if name in NOT_WALKED:
+        return NOT_WALKED[name]
+    namespace = name.rsplit(":", 1)[0] if ":" in name else None
+    return NOT_WALKED.get(f"{namespace}:*") if namespace else None
+
+
+@dataclass(frozen=True)
+class SiteRoute:
+    name: str
+    kwargs: tuple[str, ...]
+    public: bool  # @public_view, or outside the municipality area (login, password reset ...)
+
+    def __str__(self):
+        return self.name
+
+
+def site_routes() -> list[SiteRoute]:
+    """Every named URL of the site (municipality area and the pages outside it)."""
+    routes = {}
+    for pattern, name, entry in _walk(get_resolver().url_patterns):
+        kwargs = tuple(sorted(set(_kwarg_names(pattern))))
+        in_area = "municipality_slug" in kwargs
+        public = getattr(entry.callback, "public_view", False) or not in_area
+        routes[(name, kwargs)] = SiteRoute(name=name, kwargs=kwargs, public=public)
+    return sorted(routes.values(), key=lambda r: r.name)
+
+
+def demo_objects(municipality) -> dict:
+    """The cache `fill_kwargs` reads: the first object of each URL model, preferring the richest state."""
+    from teilhabe.concept.models import ReportingRound, StatusReport
+
+    cache = {}
+    for model in set(URL_OBJECTS.values()):
+        queryset = model.objects.filter(municipality=municipality).order_by("pk")
+        if model is ReportingRound:
+            obj = queryset.filter(closed_at__isnull=True).first() or queryset.first()
+        elif model is StatusReport:
+            obj = queryset.filter(state=StatusReport.State.SUBMITTED).first() or queryset.first()
+        else:
+            obj = queryset.first()
+        if obj is not None:
+            cache[(model, municipality.pk)] = obj
+    return cache
+
+
+def account_token_kwargs(user) -> dict:
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+
+
+def page_urls(municipality, invited_user) -> list[tuple[SiteRoute, str]]:
+    """(route, URL) for every route the walk opens; `invited_user` has a pending invitation (token pages)."""
+    cache = demo_objects(municipality)
+    pages = []
+    for route in site_routes():
+        if not_walked_reason(route.name):
+            continue
+        if "municipality_slug" in route.kwargs:
+            kwargs = fill_kwargs(Route(route.name, route.kwargs, None), municipality, cache=cache)
+        elif set(route.kwargs) == {"uidb64", "token"}:
+            kwargs = account_token_kwargs(invited_user)
+        else:
+            kwargs = {k: URL_VALUES[k] for k in route.kwargs}
+        pages.append((route, reverse(route.name, kwargs=kwargs)))
+    return pages
