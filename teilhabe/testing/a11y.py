@@ -6,8 +6,8 @@ axe-core is vendored (`vendor/axe.min.js`, from the npm package named in `packag
 """
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
