@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from teilhabe import media
+from teilhabe.accounts import language
 from teilhabe.municipalities import views as municipality_views
 
 municipality_patterns = [
@@ -21,7 +22,7 @@ municipality_patterns = [
 urlpatterns = [
     path("", municipality_views.index, name="home"),
     path("konto/", include("teilhabe.accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language.set_language, name="set_language"),
     path("system/admin/", admin.site.urls),
     path("healthz", municipality_views.healthz, name="healthz"),
     path("media/<slug:folder>/<str:name>", media.serve, name="media"),

@@ -16,6 +16,13 @@ class User(AbstractUser):
         default=True,
         help_text=_("Für Redaktionen: eine Nachricht, sobald Ihre Maßnahmen zu melden sind."),
     )
+    language = models.CharField(
+        _("Sprache der Oberfläche"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Interne Seiten erscheinen in dieser Sprache, auf jedem Gerät."),
+    )
 
     class Meta:
         verbose_name = _("Benutzer*in")

@@ -21,7 +21,17 @@ class DateInput(forms.DateInput):
 
 
 class ColourInput(forms.TextInput):
+    """A colour picker. It always holds a colour, so HTML allows neither `required` nor `maxlength` on it."""
+
     input_type = "color"
+
+    def use_required_attribute(self, initial):
+        return False
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("maxlength", None)
+        return context
 
 
 class FastSelect(forms.Select):

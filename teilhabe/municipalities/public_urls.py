@@ -5,4 +5,7 @@ from django.urls import path
 from teilhabe.municipalities import views
 
 app_name = "public"
-urlpatterns = [path("", views.public_home, name="home")]
+urlpatterns = [
+    path("", views.public_home, name="home"),
+    path("barrierefreiheit/", views.accessibility_statement, name="accessibility"),
+]

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.db import connection
 from django.http import HttpResponse
@@ -58,3 +60,15 @@ def healthz(request):
 @public_view
 def public_home(request):
     return render(request, "municipalities/public_home.html")
+
+
+# When Teilhabe's conformance was last assessed (the statement's "Stand"): the engines of
+# teilhabe/tests/test_accessibility.py check every page on every change; update this after a manual review.
+ACCESSIBILITY_REVIEWED = datetime.date(2026, 12, 1)
+
+
+@public_view
+def accessibility_statement(request):
+    """Erklärung zur Barrierefreiheit (BITV 2.0 § 12b): the municipality's contact and a way to report a barrier."""
+    ctx = {"reviewed": ACCESSIBILITY_REVIEWED, "feedback_subject": _("Barriere melden: Teilhabe")}
+    return render(request, "municipalities/accessibility_statement.html", ctx)

@@ -105,7 +105,8 @@ def run_nu_checker(files: dict[Path, str]) -> list[Finding]:
 def run_pa11y(pages: list[dict], workdir: Path, chromium: str, chromium_args: list[str]) -> list[Finding]:
     """Pa11y (HTML_CodeSniffer, WCAG2AA, errors only) over live pages, one run for all of them.
 
-    `pages`: dicts with url, label and cookie (the session of the role the page was seen by).
+    `pages`: dicts with url, label, cookie (the session of the role the page was seen by) and language
+    (Accept-Language, for the public pages).
     """
     if not pages:
         return []
@@ -118,7 +119,10 @@ def run_pa11y(pages: list[dict], workdir: Path, chromium: str, chromium_args: li
             "concurrency": 2,
             "chromeLaunchConfig": {"executablePath": chromium, "args": chromium_args},
         },
-        "urls": [{"url": p["url"], "headers": {"Cookie": p["cookie"]}} for p in pages],
+        "urls": [
+            {"url": p["url"], "headers": {"Cookie": p["cookie"], "Accept-Language": p["language"]}}
+            for p in pages
+        ],
     }
     config_file = workdir / "pa11y-ci.json"
     config_file.write_text(json.dumps(config, indent=1))

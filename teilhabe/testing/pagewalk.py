@@ -21,6 +21,7 @@ NOT_WALKED = {
     "admin:*": "Django's own admin for superusers (Django's templates, not Teilhabe's pages)",
     "set_language": "POST only: the language switch of every page's header",
     "healthz": "plain text for the load balancer, no page",
+    "media": "uploaded files (logos), no page",
     "accounts:logout": "POST only: the logout button of every page's header",
     "accounts:oidc_login": "redirects to the identity provider (404 unless single sign-on is configured)",
     "accounts:oidc_callback": "the identity provider's return address, no page of its own",

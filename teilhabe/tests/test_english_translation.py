@@ -79,8 +79,11 @@ def test_the_compiled_catalogue_matches_the_committed_translations():
 
 
 @pytest.mark.django_db
-def test_a_member_who_chose_english_reads_the_internal_pages_in_english(office_client, municipality):
-    office_client.cookies["django_language"] = "en"
+def test_a_member_who_chose_english_reads_the_internal_pages_in_english(
+    office_client, office_user, municipality
+):
+    office_user.language = "en"
+    office_user.save(update_fields=["language"])
     response = office_client.get(f"/{municipality.slug}/")
     html = response.content.decode()
     assert response.status_code == 200
