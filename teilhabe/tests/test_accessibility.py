@@ -121,8 +121,9 @@ def _walk_as(browser, base_url, routes, role, user, language, walk, seen):
             snapshot.parent.mkdir(parents=True, exist_ok=True)
             snapshot.write_bytes(body)
             walk.snapshots[snapshot] = label
-            if (route.name, language) not in walk.pa11y_routes:  # Pa11y: the first role that reaches the page
-                walk.pa11y_routes.add((route.name, language))
+            where = (final.split("?", 1)[0], language)  # a page shown at several URLs (the login) counts once
+            if where not in walk.pa11y_routes:  # Pa11y: the first role that reaches the page
+                walk.pa11y_routes.add(where)
                 cookie = "; ".join(f"{c['name']}={c['value']}" for c in context.cookies())
                 accept = {"de": "de-DE,de", "en": "en-GB,en"}[language]
                 walk.pa11y_pages.append(
