@@ -99,6 +99,7 @@ EXPECTED = {
     "municipalities:home": (200, 200, 200, 200, 302),
     "municipalities:settings": (200, 403, 403, 403, 302),
     # public
+    "public:accessibility": (200, 200, 200, 200, 200),
     "public:home": (200, 200, 200, 200, 200),
     # statistics
     "statistics:districts": (200, 200, 200, 200, 302),
