@@ -30,6 +30,8 @@ NOT_WALKED = {
     "members:resend": "POST only: a button on the member's page",
     "concept:import_confirm": "the preview after an upload (POST); tested in concept/tests, the upload page is walked",
     "directory:import_confirm": "the preview after an upload (POST); tested in directory/tests, the upload page is walked",
+    "jobs:progress": "htmx fragment of the job page (polled into it; checked as part of jobs:detail)",
+    "jobs:delete_upload": "POST only: a button on the job page",
     "directory:export_xlsx": "file download (XLSX), not a page",
     "directory:export_organisations_csv": "file download (CSV), not a page",
     "directory:export_contacts_csv": "file download (CSV), not a page",
