@@ -84,7 +84,7 @@ def run_nu_checker(files: dict[Path, str]) -> list[Finding]:
         messages = json.loads(completed.stderr or "{}").get("messages", [])
     except json.JSONDecodeError as error:
         raise RuntimeError(f"vnu.jar did not answer in JSON: {completed.stderr[:2000]}") from error
-    by_url = {path.resolve().as_uri(): label for path, label in files.items()}
+    by_path = {str(path.resolve()): label for path, label in files.items()}
     findings = []
     for message in messages:
         if message.get("type") not in ("error", "non-document-error"):
@@ -93,7 +93,9 @@ def run_nu_checker(files: dict[Path, str]) -> list[Finding]:
         findings.append(
             Finding(
                 engine="nu",
-                page=by_url.get(message.get("url"), message.get("url", "?")),
+                page=by_path.get(
+                    "/" + message.get("url", "?").removeprefix("file:").lstrip("/"), message.get("url", "?")
+                ),
                 rule=message.get("subType") or message["type"],
                 element=where,
                 message=message.get("message", ""),
