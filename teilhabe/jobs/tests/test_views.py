@@ -86,7 +86,8 @@ def test_a_finished_job_shows_its_error_and_no_longer_polls(office, municipality
 
 def test_the_job_page_speaks_english(office, municipality, office_user):
     job = services.start_job(municipality, office_user, "jobs.test_crash")
-    office.cookies["django_language"] = "en"
+    office_user.language = "en"  # a member's own choice (the browser and the cookie do not switch it)
+    office_user.save(update_fields=["language"])
     body = office.get(reverse("jobs:detail", args=[municipality.slug, job.pk])).content.decode()
     assert "Nothing was saved" in body and "Failed" in body and "Started by" in body
 
