@@ -23,8 +23,6 @@ NOT_WALKED = {
     "healthz": "plain text for the load balancer, no page",
     "media": "uploaded files (logos), no page",
     "accounts:logout": "POST only: the logout button of every page's header",
-    "accounts:two_factor_codes": "POST only: new recovery codes, a button on the profile",
-    "accounts:two_factor_off": "POST only: a button on the profile",
     "accounts:oidc_login": "redirects to the identity provider (404 unless single sign-on is configured)",
     "accounts:oidc_callback": "the identity provider's return address, no page of its own",
     "members:deactivate": "POST only: a button on the member's page",
