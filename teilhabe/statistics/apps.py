@@ -11,12 +11,13 @@ class StatisticsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from teilhabe.municipalities.scoping import register_url_object, register_url_value
-        from teilhabe.statistics.models import FactCheck
+        from teilhabe.statistics.models import FactCheck, StatisticsSettings
         from teilhabe.testing.samples import register_sample
 
         # Indicator rows are derived figures written in bulk with their FactCheck; the FactCheck's audit
         # entry (headline figures, file, who, when) records each replacement.
         auditlog.register(FactCheck)
+        auditlog.register(StatisticsSettings)
         register_url_object("fact_check_id", FactCheck)
         register_url_value(
             "factcheck_table",
@@ -29,6 +30,7 @@ class StatisticsConfig(AppConfig):
         )
         register_url_value("factcheck_format", "csv", "xlsx")
         register_sample(FactCheck, _sample_fact_check)
+        register_sample(StatisticsSettings, _sample_settings)
 
 
 def _sample_fact_check(municipality):
@@ -69,3 +71,9 @@ def _sample_fact_check(municipality):
         for i, d, a, g, c, v in rows
     )
     return fact_check
+
+
+def _sample_settings(municipality):
+    from teilhabe.statistics.models import StatisticsSettings
+
+    return StatisticsSettings.objects.get_or_create(municipality=municipality)[0]

@@ -30,3 +30,15 @@ class StatisticsTableForm(forms.Form):
         label=_("Tabelle des Statistikamts"),
         help_text=_("XLSX oder CSV mit den Spalten Indikator, Gebiet, Stichtag, Wert."),
     )
+
+
+class LeadForm(forms.Form):
+    lead = forms.ChoiceField(
+        label=_("Vorrangige Definition"),
+        choices=(
+            ("migration_background", _("Migrationshintergrund")),
+            ("immigration_history", _("Einwanderungsgeschichte")),
+        ),
+        widget=forms.RadioSelect,
+        help_text=_("Sie steht in Tabellen und Berichten zuerst; die andere folgt darunter."),
+    )

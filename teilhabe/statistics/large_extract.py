@@ -122,19 +122,63 @@ def large_extract_sql(n: int, reference_date: dt.date, seed: int = 1) -> str:
     """
 
 
+def register_export_sql(iso_sql: str) -> str:
+    """The same rows written the way a Bürgeramt exports them (see
+    :mod:`teilhabe.statistics.register_export`): German headers, Destatis keys, dates ``TT.MM.JJJJ``,
+    sex as digits, yes/no as ``J``/empty. Needs the table ``iso_keys(iso, key)``."""
+
+    def key(column: str) -> str:
+        return "(SELECT key FROM iso_keys WHERE iso = r.%s)" % column
+
+    def yes(column: str) -> str:
+        return "CASE WHEN r.%s = '1' THEN 'J' ELSE '' END" % column
+
+    return f"""
+    SELECT r.person_id AS "Ordnungsmerkmal",
+           strftime(CAST(r.birth_date AS DATE), '%d.%m.%Y') AS "Geburtsdatum",
+           CASE r.sex WHEN 'm' THEN '1' WHEN 'w' THEN '2' WHEN 'd' THEN '3' ELSE '4' END AS "Geschlecht",
+           r.district AS "Stadtteil",
+           {key("citizenship")} AS "Staatsangehörigkeit 1",
+           {key("second_citizenship")} AS "2. Staatsangehörigkeit",
+           {key("birth_country")} AS "Geburtsstaat",
+           {yes("naturalised")} AS "Einbürgerungskennzeichen",
+           {yes("ius_soli")} AS "Optionskennzeichen",
+           {key("immigrated_from")} AS "Zuzug aus Staat",
+           r.parent1_id AS "Gesetzlicher Vertreter 1",
+           r.parent2_id AS "Gesetzlicher Vertreter 2",
+           r.address_id AS "Adress-ID",
+           {yes("asylum_background")} AS "Schutzsuchend"
+    FROM ({iso_sql}) r
+    """
+
+
 def write_large_extract(
-    path: str | Path, n: int, reference_date: dt.date = dt.date(2023, 12, 31), seed: int = 1
+    path: str | Path,
+    n: int,
+    reference_date: dt.date = dt.date(2023, 12, 31),
+    seed: int = 1,
+    style: str = "iso",
 ) -> Path:
-    """Write ``n`` synthetic rows as CSV (``;``) or Parquet (by suffix)."""
+    """Write ``n`` synthetic rows as CSV (``;``) or Parquet (by suffix).
+
+    ``style="register"`` writes the same people as a Bürgeramt export (see :func:`register_export_sql`).
+    """
     import duckdb
+
+    from .register_export import iso_to_key
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     fmt = "(FORMAT parquet)" if path.suffix == ".parquet" else "(FORMAT csv, HEADER, DELIMITER ';')"
+    sql = large_extract_sql(n, reference_date, seed)
     con = duckdb.connect()
     try:
-        con.execute("COPY (%s) TO '%s' %s" % (large_extract_sql(n, reference_date, seed), tmp, fmt))
+        if style == "register":
+            con.execute("CREATE TEMP TABLE iso_keys (iso VARCHAR, key VARCHAR)")
+            con.executemany("INSERT INTO iso_keys VALUES (?, ?)", list(iso_to_key().items()))
+            sql = register_export_sql(sql)
+        con.execute("COPY (%s) TO '%s' %s" % (sql, tmp, fmt))
     finally:
         con.close()
     tmp.replace(path)

@@ -106,3 +106,46 @@ class Indicator(MunicipalityOwned):
 
     def __str__(self):
         return "%s %s %s %s: %s" % (self.indicator, self.dimension, self.area, self.group, self.value)
+
+
+class Lead(models.TextChoices):
+    """Which definition the office's pages and reports lead with."""
+
+    MIGRATION_BACKGROUND = "migration_background", _("Migrationshintergrund")
+    IMMIGRATION_HISTORY = "immigration_history", _("Einwanderungsgeschichte")
+
+
+class StatisticsSettings(MunicipalityOwned):
+    """The office's choices for its Faktencheck (one row per municipality, created on first change)."""
+
+    lead = models.CharField(
+        _("Vorrangige Definition"),
+        max_length=30,
+        choices=Lead.choices,
+        default=Lead.MIGRATION_BACKGROUND,
+        help_text=_("Sie steht in Tabellen und Berichten zuerst; die andere folgt darunter."),
+    )
+
+    class Meta:
+        verbose_name = _("Einstellungen des Faktenchecks")
+        verbose_name_plural = _("Einstellungen des Faktenchecks")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality"], name="statistics_settings_one_per_municipality")
+        ]
+
+    def __str__(self):
+        return str(self.get_lead_display())
+
+
+def lead_of(municipality) -> str:
+    """The municipality's leading definition (the default when nothing was chosen).
+
+    One query, remembered on the municipality object for the rest of the request.
+    """
+    cached = getattr(municipality, "_statistics_lead", None)
+    if cached is None:
+        value = (
+            StatisticsSettings.objects.for_municipality(municipality).values_list("lead", flat=True).first()
+        )
+        cached = municipality._statistics_lead = value or Lead.MIGRATION_BACKGROUND
+    return cached

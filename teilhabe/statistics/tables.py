@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from teilhabe.formatting import number, percent
 from teilhabe.statistics.countries import country_name
 from teilhabe.statistics.disclosure import SUPPRESSED_MARK, protect
-from teilhabe.statistics.models import FactCheck, Indicator
+from teilhabe.statistics.models import FactCheck, Indicator, Lead, lead_of
 from teilhabe.statistics.result import AGE_GROUP_KEYS
 
 COUNT = "count"
@@ -118,11 +118,11 @@ def _headline_hidden(values: dict[str, int], threshold: int) -> set[str]:
     return protect(counts, lines, threshold)
 
 
-#: Rows of the comparison table, exactly as in the seed report.
-def comparison_rows():
-    return [
-        (_("Einwohner"), "residents", None),
-        (_("Nationen"), "nationalities", None),
+def comparison_rows(lead: str = Lead.MIGRATION_BACKGROUND):
+    """Rows of the comparison table: with migration background leading, exactly the seed report's rows
+    followed by the Einwanderungsgeschichte; with Einwanderungsgeschichte leading, that comes first."""
+    head = [(_("Einwohner"), "residents", None), (_("Nationen"), "nationalities", None)]
+    background = [
         (_("davon Menschen mit Migrationshintergrund"), "migration_background", None),
         (_("Menschen mit Migrationshintergrund in %"), "migration_background", "residents"),
         (_("davon Ausländer"), "foreigners", None),
@@ -131,6 +131,18 @@ def comparison_rows():
         (_("davon aus Drittstaaten"), "foreigners_third_country", "foreigners"),
         (_("Personen mit Asylhintergrund"), "asylum_background", None),
     ]
+    history = [
+        (_("Menschen mit Einwanderungsgeschichte"), "immigration_history", None),
+        (_("Menschen mit Einwanderungsgeschichte in %"), "immigration_history", "residents"),
+        (
+            _("einseitige Einwanderungsgeschichte (nicht mitgezählt)"),
+            "immigration_history_one_sided",
+            None,
+        ),
+    ]
+    if lead == Lead.IMMIGRATION_HISTORY:
+        return head + history + background
+    return head + background + history
 
 
 def comparison_table(municipality, dates: list[dt.date], *, public=False, threshold=2) -> Table:
@@ -138,7 +150,7 @@ def comparison_table(municipality, dates: list[dt.date], *, public=False, thresh
     figures = _headline(municipality, dates)
     hidden = {d: (_headline_hidden(figures[d], threshold) if public else set()) for d in dates}
     rows = []
-    for label, key, whole in comparison_rows():
+    for label, key, whole in comparison_rows(lead_of(municipality)):
         row = [_label(label)]
         for d in dates:
             values = figures[d]

@@ -11,4 +11,5 @@ urlpatterns = [
     path("export/<slug:factcheck_table>.<slug:factcheck_format>", views.export, name="export"),
     path("registerauszug/", views.upload_extract, name="upload_extract"),
     path("statistiktabelle/", views.upload_table, name="upload_table"),
+    path("definition/", views.set_lead, name="set_lead"),
 ]

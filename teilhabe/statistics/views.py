@@ -11,15 +11,16 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from teilhabe.accounts.decorators import member_required, public_view, role_required
+from teilhabe.accounts.decorators import member_required, public_view, role_of, role_required
 from teilhabe.accounts.roles import OFFICE
 from teilhabe.statistics import charts, exports, services, tables
 from teilhabe.statistics.extract import ExtractError
-from teilhabe.statistics.forms import RegisterExtractForm, StatisticsTableForm
-from teilhabe.statistics.models import FactCheck
+from teilhabe.statistics.forms import LeadForm, RegisterExtractForm, StatisticsTableForm
+from teilhabe.statistics.models import FactCheck, StatisticsSettings, lead_of
 
 INTERNAL = "statistics"
 PUBLIC = "statistics_public"
@@ -30,6 +31,10 @@ PAGES = [
     ("nationalities", "nationalities", gettext_lazy("Staatsangehörigkeiten")),
     ("pyramid", "pyramid", gettext_lazy("Altersaufbau")),
 ]
+
+
+def _is_office(request) -> bool:
+    return role_of(request) == OFFICE
 
 
 def _threshold(municipality) -> int:
@@ -122,6 +127,8 @@ def _overview(request, public: bool):
             else "",
         )
     if not public:
+        if _is_office(request):
+            ctx["lead_form"] = LeadForm(initial={"lead": lead_of(request.municipality)})
         ctx["fact_checks"] = (
             FactCheck.objects.for_municipality(request.municipality)
             .select_related("created_by")
@@ -302,6 +309,19 @@ def _overview_url(request, date: dt.date) -> str:
     if earlier:
         query += "&stichtag1=%s" % earlier[-1].isoformat()
     return url + query
+
+
+@role_required(OFFICE)
+@require_POST
+def set_lead(request):
+    """The office chooses which definition its pages and reports lead with."""
+    form = LeadForm(request.POST)
+    if form.is_valid():
+        StatisticsSettings.objects.update_or_create(
+            municipality=request.municipality, defaults={"lead": form.cleaned_data["lead"]}
+        )
+        messages.success(request, _("Die vorrangige Definition wurde gespeichert."))
+    return redirect(reverse("statistics:overview", args=[request.municipality.slug]))
 
 
 # --- public transparency pages -----------------------------------------------------------------

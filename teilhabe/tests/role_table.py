@@ -107,6 +107,7 @@ EXPECTED = {
     "statistics:nationalities": (200, 200, 200, 200, 302),
     "statistics:overview": (200, 200, 200, 200, 302),
     "statistics:pyramid": (200, 200, 200, 200, 302),
+    "statistics:set_lead": (405, 403, 403, 403, 302),  # POST only
     "statistics:upload_extract": (200, 403, 403, 403, 302),
     "statistics:upload_table": (200, 403, 403, 403, 302),
     # statistics_public

@@ -20,6 +20,13 @@ SEED = [
     ("Personen mit Asylhintergrund", "1.372", "1.549"),
 ]
 
+#: The Einwanderungsgeschichte of the same demo people, below the seed's rows.
+HISTORY = [
+    ("Menschen mit Einwanderungsgeschichte", "21.050", "23.554"),
+    ("Menschen mit Einwanderungsgeschichte in %", "29,7%", "32,5%"),
+    ("einseitige Einwanderungsgeschichte (nicht mitgezählt)", "2.797", "2.896"),
+]
+
 
 def table_rows(html: str, table_id: str) -> list[tuple[str, ...]]:
     table = html[html.index('id="%s"' % table_id) :]
@@ -36,15 +43,43 @@ def table_rows(html: str, table_id: str) -> list[tuple[str, ...]]:
 def test_the_demo_overview_shows_the_seed_table_exactly(client, demo_municipality, office_user):
     client.force_login(office_user)
     html = client.get(reverse("statistics:overview", args=[demo_municipality.slug])).content.decode()
-    assert table_rows(html, "table-comparison") == SEED
+    assert table_rows(html, "table-comparison") == SEED + HISTORY
     assert '<th scope="col" class="num">31.12.2020</th>' in html
+    assert "lässt sich der Teil über die Eltern nicht ableiten" in html
     assert "Quelle: Faktencheck Migration 2020 &amp; 2023 Musterstadt" in html
 
 
 @pytest.mark.django_db
 def test_the_public_demo_overview_shows_the_seed_table_too(client, demo_municipality):
     html = client.get(reverse("statistics_public:index", args=[demo_municipality.slug])).content.decode()
-    assert table_rows(html, "table-comparison") == SEED
+    assert table_rows(html, "table-comparison") == SEED + HISTORY
+
+
+@pytest.mark.django_db
+def test_the_office_can_let_the_einwanderungsgeschichte_lead(client, demo_municipality, office_user):
+    client.force_login(office_user)
+    url = reverse("statistics:set_lead", args=[demo_municipality.slug])
+    client.post(url, {"lead": "immigration_history"})
+    html = client.get(reverse("statistics_public:index", args=[demo_municipality.slug])).content.decode()
+    assert table_rows(html, "table-comparison") == SEED[:2] + HISTORY + SEED[2:]
+    export = client.get(
+        reverse("statistics_public:export", args=[demo_municipality.slug, "comparison", "csv"])
+    ).content.decode("utf-8-sig")
+    assert export.index("Einwanderungsgeschichte") < export.index("Migrationshintergrund")
+    client.post(url, {"lead": "migration_background"})
+    html = client.get(reverse("statistics_public:index", args=[demo_municipality.slug])).content.decode()
+    assert table_rows(html, "table-comparison") == SEED + HISTORY
+
+
+@pytest.mark.django_db
+def test_only_the_office_chooses_the_lead(client, demo_municipality, department_user):
+    client.force_login(department_user)
+    response = client.post(
+        reverse("statistics:set_lead", args=[demo_municipality.slug]), {"lead": "immigration_history"}
+    )
+    assert response.status_code == 403
+    html = client.get(reverse("statistics_public:index", args=[demo_municipality.slug])).content.decode()
+    assert table_rows(html, "table-comparison") == SEED + HISTORY
 
 
 @pytest.mark.django_db

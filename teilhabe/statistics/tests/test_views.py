@@ -42,7 +42,7 @@ def test_every_role_reads_the_internal_pages_with_bounded_queries(
 ):
     for user in role_users.values():
         client.force_login(user)
-        with django_assert_max_num_queries(14):
+        with django_assert_max_num_queries(15):
             response = client.get(url("statistics:" + page, demo_municipality))
         assert response.status_code == 200
 
@@ -51,7 +51,7 @@ def test_every_role_reads_the_internal_pages_with_bounded_queries(
 def test_anonymous_visitors_read_the_public_pages(
     client, page, demo_municipality, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(url("statistics_public:" + page, demo_municipality))
     assert response.status_code == 200
     assert b"<svg" in response.content or page == "nationalities"
