@@ -11,9 +11,9 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from teilhabe.accounts.decorators import member_required, public_view, role_of, role_required
 from teilhabe.accounts.roles import OFFICE
