@@ -132,6 +132,8 @@ class MeasureForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # the measure's version when the form was opened (optimistic locking, services/versions.py)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     class Meta:
         model = m.Measure
@@ -166,6 +168,7 @@ class MeasureForm(forms.ModelForm):
         self.fields["involved"].queryset = organisations
         self.fields["foci"].queryset = m.Focus.objects.filter(concept=concept)
         if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
             self.fields["tags_text"].initial = ", ".join(t.name for t in self.instance.tags.all())
             self.fields["foci"].initial = list(self.instance.foci.all())
 
@@ -274,6 +277,8 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Was behindert die Umsetzung? Wobei braucht es Unterstützung?"),
     )
+    # the report's version when the form was opened; 0: there was no report yet (services/versions.py)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args, municipality, current=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -189,6 +189,8 @@ class Measure(MunicipalityOwned):
         "StatusReport", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
     sort_key = models.CharField(max_length=60, editable=False, db_index=True)
+    # Optimistic locking of the edit form (teilhabe/concept/services/versions.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["sort_key"]
@@ -367,6 +369,9 @@ class StatusReport(MunicipalityOwned):
     )
     reviewed_at = models.DateTimeField(_("geprüft am"), null=True, blank=True)
     snapshot = models.JSONField(default=dict, blank=True, editable=False)
+    # Optimistic locking (teilhabe/concept/services/versions.py): a new report is saved as version 1, so a
+    # form opened before anyone reported (version 0) cannot overwrite the first report.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["round", "measure__sort_key"]

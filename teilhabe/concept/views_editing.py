@@ -10,7 +10,7 @@ from teilhabe.accounts.decorators import role_required
 from teilhabe.accounts.roles import OFFICE
 from teilhabe.concept import forms
 from teilhabe.concept import models as m
-from teilhabe.concept.services import structure
+from teilhabe.concept.services import structure, versions
 from teilhabe.concept.views import get_concept
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
@@ -210,9 +210,21 @@ def measure_edit(request, measure_id):
     measure = get_scoped_or_404(m.Measure.objects.select_related("concept"), request, pk=measure_id)
     form = forms.MeasureForm(request.POST or None, instance=measure, concept=measure.concept)
     if form.is_valid():
-        measure = structure.save_measure(measure.concept, measure_values(form), measure)
-        saved(request, measure)
-        return redirect("concept:measure_detail", request.municipality.slug, measure.pk)
+        try:
+            measure = structure.save_measure(measure.concept, measure_values(form), measure)
+        except versions.EditConflict as conflict:
+            # Someone saved meanwhile: show this person's input again, now on the current version.
+            measure.refresh_from_db()
+            form = forms.MeasureForm(
+                versions.with_version(request.POST, conflict.current_version),
+                instance=measure,
+                concept=measure.concept,
+            )
+            form.is_valid()
+            form.add_error(None, conflict.message_text)
+        else:
+            saved(request, measure)
+            return redirect("concept:measure_detail", request.municipality.slug, measure.pk)
     return edit_page(
         request,
         form,

@@ -11,7 +11,7 @@ from teilhabe.accounts.decorators import member_required, role_of, role_required
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.concept import forms
 from teilhabe.concept import models as m
-from teilhabe.concept.services import access, progress, reporting, rounds
+from teilhabe.concept.services import access, progress, reporting, rounds, versions
 from teilhabe.concept.services.comparison import compare_rounds
 from teilhabe.concept.views import get_concept
 from teilhabe.concept.views_editing import edit_page
@@ -152,6 +152,7 @@ def report_edit(request, round_id, measure_id):
         "done": report.done,
         "next_steps": report.next_steps,
         "obstacles": report.obstacles,
+        "version": report.version if report.pk else 0,
     }
     form = forms.ReportForm(
         request.POST or None,
@@ -164,7 +165,9 @@ def report_edit(request, round_id, measure_id):
             raise PermissionDenied
         action = request.POST.get("aktion", "entwurf")
         if form.is_valid():
-            data = reporting.ReportInput(**form.cleaned_data)
+            fields = dict(form.cleaned_data)
+            version = fields.pop("version")
+            data = reporting.ReportInput(**fields)
             try:
                 reporting.save_report(
                     a_round,
@@ -174,14 +177,27 @@ def report_edit(request, round_id, measure_id):
                     submit=action == "einreichen",
                     accept=is_office and action == "annehmen",
                     is_office=is_office,
+                    expected_version=version,
                 )
+            except versions.EditConflict as conflict:
+                # Someone saved this report meanwhile: keep this person's input, now on the current version.
+                report = reporting.report_for(a_round, measure)
+                editable = reporting.may_edit(report, is_office)
+                form = forms.ReportForm(
+                    versions.with_version(request.POST, conflict.current_version),
+                    municipality=request.municipality,
+                    current=report.status if report.status_id else None,
+                )
+                form.is_valid()
+                form.add_error(None, conflict.message_text)
             except reporting.ReportingError as error:
                 messages.error(request, error.message)
                 return redirect(request.path)
-            messages.success(request, report_saved_message(action))
-            if is_office:
-                return redirect(a_round.get_absolute_url())
-            return redirect("concept:my_reports", request.municipality.slug)
+            else:
+                messages.success(request, report_saved_message(action))
+                if is_office:
+                    return redirect(a_round.get_absolute_url())
+                return redirect("concept:my_reports", request.municipality.slug)
     previous = measure.current_report if measure.current_report_id else None
     if previous is not None and previous.round_id == a_round.pk:
         previous = None

@@ -9,7 +9,7 @@ and freezes the round: nothing in it can change afterwards (the models refuse, t
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from teilhabe.concept.models import (
     Status,
     StatusReport,
 )
-from teilhabe.concept.services import notifications
+from teilhabe.concept.services import notifications, versions
 
 State = StatusReport.State
 OPEN_STATES = (State.DRAFT, State.RETURNED)  # a saved report still with the reporting organisation
@@ -108,13 +108,29 @@ class ReportInput:
     obstacles: str = ""
 
 
-def save_report(a_round, measure, user, data: ReportInput, *, submit=False, is_office=False, accept=False):
+def save_report(
+    a_round,
+    measure,
+    user,
+    data: ReportInput,
+    *,
+    submit=False,
+    is_office=False,
+    accept=False,
+    expected_version=None,
+):
     """Save the measure's report in the round as draft, or submit it (accept: office only, submit and accept
-    in one step). Returns the report."""
+    in one step). Returns the report.
+
+    `expected_version` is the report's version the form was opened on (0: there was no report yet); if the
+    report changed since, versions.EditConflict is raised and nothing is saved."""
     with transaction.atomic():
         a_round = ReportingRound.objects.select_for_update().get(pk=a_round.pk)
         ensure_open(a_round)
         report = report_for(a_round, measure)
+        if report.pk is not None:
+            expected = report.version if expected_version is None else expected_version
+            versions.claim_version(report, expected, _("Diese Sachstandsmeldung"))
         if not may_edit(report, is_office):
             raise ReportingError(
                 _(
@@ -134,7 +150,15 @@ def save_report(a_round, measure, user, data: ReportInput, *, submit=False, is_o
             report.reported_at = timezone.now()
         elif report.state not in OPEN_STATES:
             report.state = State.DRAFT
-        report.save()
+        try:
+            with transaction.atomic():
+                report.save()
+        except IntegrityError:
+            # Another editor created this report at the same moment (one report per round and measure).
+            other = StatusReport.objects.get(round=a_round, measure=measure)
+            raise versions.EditConflict(
+                versions.conflict_message(other, _("Diese Sachstandsmeldung")), other.version
+            ) from None
         if accept:
             if not is_office:
                 raise PermissionDenied
@@ -153,7 +177,8 @@ def accept_report(report, user):
     report.reviewed_by = user
     report.reviewed_at = timezone.now()
     report.review_comment = ""
-    report.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_comment"])
+    versions.claim_version(report, report.version, _("Diese Sachstandsmeldung"))
+    report.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_comment", "version"])
     refresh_current_status(report.measure)
     return report
 
@@ -168,7 +193,8 @@ def send_back(report, user, comment):
     report.review_comment = comment.strip()
     report.reviewed_by = user
     report.reviewed_at = timezone.now()
-    report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at"])
+    versions.claim_version(report, report.version, _("Diese Sachstandsmeldung"))
+    report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at", "version"])
     notifications.report_returned(report)
     return report
 

@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from teilhabe.concept.models import Concept, Measure, StatusReport, Tag, ensure_default_statuses
+from teilhabe.concept.services import versions
 
 
 def status_in_use(status):
@@ -182,10 +183,17 @@ MEASURE_FIELDS = (
 
 def save_measure(concept, values, measure=None):
     """Create (measure None) or change a measure from plain values: MEASURE_FIELDS, `involved`
-    (organisations), `tags` (names) and `foci`. The hierarchy follows the goal."""
+    (organisations), `tags` (names) and `foci`. The hierarchy follows the goal. A change is saved only if
+    the measure is still at `values["version"]` (the version its form was opened on), else
+    versions.EditConflict."""
     with transaction.atomic():
         if measure is None:
             measure = Measure(municipality_id=concept.municipality_id, concept=concept)
+        else:
+            expected = values.get("version")
+            versions.claim_version(
+                measure, measure.version if expected is None else expected, _("Diese Maßnahme")
+            )
         for name in MEASURE_FIELDS:
             if name in values:
                 setattr(measure, name, values[name])
