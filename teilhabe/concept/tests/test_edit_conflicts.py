@@ -36,7 +36,7 @@ def measure_form_data(client, measure, **changes):
     url = reverse("concept:measure_edit", args=[measure.municipality.slug, measure.pk])
     form = client.get(url).context["form"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
