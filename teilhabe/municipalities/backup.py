@@ -197,8 +197,9 @@ def _audit_entries(rows_by_model, municipality):
 
 def write_backup(target, municipality=None) -> dict:
     """Write the archive to `target` (a path or a binary file). Returns the manifest."""
+    outermost = not connection.in_atomic_block
     with transaction.atomic():  # one consistent snapshot (PostgreSQL: repeatable within the transaction)
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         if municipality is None:

@@ -207,10 +207,23 @@ def test_a_municipality_moves_to_another_installation_with_all_its_data(
     moved = Municipality.objects.get(slug="musterstadt")
     after, _ = backup.collect_municipality(moved)
     old_of = {(lbl, new): old for (lbl, old), new in result.new_keys.items()}
-    assert normalised(after, old_of) == normalised(before, {})
+    assert_same_records(normalised(after, old_of), normalised(before, {}))
     assert len(after) == len(before)
     assert moved.logo.read() == PNG
     assert any(new != old for (_lbl, old), new in result.new_keys.items())  # keys really were rewritten
+
+
+def assert_same_records(after, before):
+    """Record by record, field by field, so a difference names the row and the field."""
+    after_by_key = {(r["model"], r["pk"]): r["fields"] for r in after}
+    before_by_key = {(r["model"], r["pk"]): r["fields"] for r in before}
+    assert sorted(after_by_key, key=str) == sorted(before_by_key, key=str)
+    for key, fields in before_by_key.items():
+        for name, value in fields.items():
+            assert after_by_key[key].get(name) == value, (
+                f"{key} {name}: {after_by_key[key].get(name)!r} != {value!r}"
+            )
+        assert after_by_key[key].keys() == fields.keys(), key
 
 
 def _manifest(data):
