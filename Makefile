@@ -4,11 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv browser a11y a11y-tools vendor-axe demo migrate messages clean bench
+.PHONY: run test lint format venv browser a11y a11y-tools vendor-axe demo migrate messages clean bench lock audit
 
-$(STAMP): pyproject.toml
+# Dependencies come pinned and hashed from requirements-dev.lock (`make lock` refreshes it) first; the editable
+# install then adds the project itself and anything added to pyproject.toml since the last `make lock`.
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
@@ -77,6 +80,17 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/concept.py
 	$(BIN)/python bench/factcheck.py
+
+# Refresh the lock files from pyproject.toml (keeps existing pins; `make lock UPGRADE=1` moves every pin to the
+# newest release). requirements.lock: the application (deployment); requirements-dev.lock: with the dev tools.
+LOCK_ARGS = pyproject.toml --generate-hashes --universal --python-version 3.11 --quiet $(if $(UPGRADE),--upgrade)
+lock: $(STAMP)
+	$(BIN)/uv pip compile $(LOCK_ARGS) -o requirements.lock
+	$(BIN)/uv pip compile $(LOCK_ARGS) --extra dev -o requirements-dev.lock
+
+# Known vulnerabilities in the pinned dependencies (skipped with a notice when the service cannot be reached).
+audit: $(STAMP)
+	bash .ci/audit
 
 clean:
 	rm -rf $(VENV) var build *.egg-info node_modules
