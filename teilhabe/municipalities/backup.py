@@ -24,9 +24,10 @@ import json
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -113,6 +114,12 @@ def _serialize(objects):
     )
 
 
+def _private_of(instance):
+    """Files kept outside MEDIA (PRIVATE_UPLOAD_DIR): rows with a `stored_as` name relative to that directory."""
+    if hasattr(instance, "stored_as") and label(type(instance)) == "jobs.privateupload":
+        yield instance.stored_as
+
+
 def _media_of(instance):
     for f in instance._meta.concrete_fields:
         if isinstance(f, models.FileField):
@@ -129,13 +136,14 @@ def _applied_migrations():
 
 
 def collect_installation():
-    records, media = [], set()
+    records, media, private = [], set(), set()
     for model in backed_up_models():
         rows = list(model._base_manager.order_by("pk"))
         records.extend(_serialize(rows))
         for row in rows:
             media.update(_media_of(row))
-    return records, media
+            private.update(_private_of(row))
+    return records, media, private
 
 
 def collect_municipality(municipality):
@@ -163,14 +171,15 @@ def collect_municipality(municipality):
         record["fields"].pop("groups", None)
         record["fields"].pop("user_permissions", None)
     records.extend(user_records)
-    media = set()
+    media, private = set(), set()
     for model in [Municipality, *[m for m, _fk in municipality_models()]]:
         rows = rows_by_model[model]
         records.extend(_serialize(rows))
         for row in rows:
             media.update(_media_of(row))
+            private.update(_private_of(row))
     records.extend(_serialize(audit))
-    return records, media
+    return records, media, private
 
 
 def _audit_entries(rows_by_model, municipality):
@@ -203,9 +212,9 @@ def write_backup(target, municipality=None) -> dict:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         if municipality is None:
-            records, media = collect_installation()
+            records, media, private = collect_installation()
         else:
-            records, media = collect_municipality(municipality)
+            records, media, private = collect_municipality(municipality)
         migrations = _applied_migrations()
     counts = defaultdict(int)
     for record in records:
@@ -220,6 +229,7 @@ def write_backup(target, municipality=None) -> dict:
         "migrations": migrations,
         "counts": dict(sorted(counts.items())),
         "media": {},
+        "private": {},
     }
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(media):
@@ -230,6 +240,15 @@ def write_backup(target, municipality=None) -> dict:
                 data = handle.read()
             manifest["media"][name] = hashlib.sha256(data).hexdigest()
             archive.writestr(str(PurePosixPath("media") / name), data)
+        root = Path(settings.PRIVATE_UPLOAD_DIR)
+        for name in sorted(private):
+            path = root / name
+            if not path.is_file():
+                manifest["private"][name] = None
+                continue
+            data = path.read_bytes()
+            manifest["private"][name] = hashlib.sha256(data).hexdigest()
+            archive.writestr(str(PurePosixPath("private") / name), data)
         archive.writestr("data.json", json.dumps(records, ensure_ascii=False, indent=0))
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
     return manifest
@@ -270,7 +289,17 @@ def read_archive(source):
                     _("Die Datei %(name)s im Backup ist beschädigt (Prüfsumme).") % {"name": name}
                 )
             media[name] = data
-    return manifest, records, media
+        private = {}
+        for name, digest in manifest.get("private", {}).items():
+            if digest is None:
+                continue
+            data = archive.read(str(PurePosixPath("private") / name))
+            if hashlib.sha256(data).hexdigest() != digest:
+                raise BackupError(
+                    _("Die Datei %(name)s im Backup ist beschädigt (Prüfsumme).") % {"name": name}
+                )
+            private[name] = data
+    return manifest, records, media, private
 
 
 def _check_migrations(manifest):
@@ -293,7 +322,7 @@ def _check_migrations(manifest):
 
 def restore(source, municipality_slug=None) -> RestoreResult:
     """Restore the archive at `source`. `municipality_slug`: the archive must hold that municipality."""
-    manifest, records, media = read_archive(source)
+    manifest, records, media, private = read_archive(source)
     _check_migrations(manifest)
     if municipality_slug and manifest.get("municipality") != municipality_slug:
         raise BackupError(
@@ -310,7 +339,7 @@ def restore(source, municipality_slug=None) -> RestoreResult:
             result = _restore_installation(records)
         else:
             result = _restore_municipality(records)
-        result.media = _restore_media(media, records, result)
+        result.media = _restore_media(media, records, result) + _restore_private(private)
         connection.check_constraints()
     return result
 
@@ -457,6 +486,22 @@ def _restore_media(media, records, result):
                     pk = result.new_keys.get((record["model"], record["pk"]), record["pk"])
                     model._base_manager.filter(pk=pk).update(**{f.attname: renamed[record["fields"][f.name]]})
     return len(media)
+
+
+def _restore_private(private):
+    """Private uploads back under PRIVATE_UPLOAD_DIR (their names are unique ids; readable only by us)."""
+    root = Path(settings.PRIVATE_UPLOAD_DIR)
+    for name, data in private.items():
+        target = (root / name).resolve()
+        if root.resolve() not in target.parents:
+            raise BackupError(
+                _("Das Backup nennt eine Datei außerhalb des Upload-Verzeichnisses: %(name)s")
+                % {"name": name}
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        target.chmod(0o600)
+    return len(private)
 
 
 def archive_bytes(municipality=None) -> bytes:

@@ -5,6 +5,7 @@ import hashlib
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
@@ -15,6 +16,7 @@ from django.db import connection
 from teilhabe.accounts.models import Membership, User
 from teilhabe.conftest import make_member
 from teilhabe.directory.models import Organisation
+from teilhabe.jobs.services import save_private_upload
 from teilhabe.municipalities import backup
 from teilhabe.municipalities.models import Municipality
 from teilhabe.testing.isolation import plant_samples
@@ -31,6 +33,12 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+def private_dir():
+    from django.conf import settings
+
+    return Path(settings.PRIVATE_UPLOAD_DIR)
+
+
 def populate(*municipalities):
     """Every kind of sample in each municipality, edits (audit entries with changes), a logo upload."""
     plant_samples(*municipalities)
@@ -41,6 +49,7 @@ def populate(*municipalities):
         organisation.save()
         municipality.logo.save(f"{municipality.slug}.png", ContentFile(PNG))
         municipality.save()
+        save_private_upload(municipality, None, ContentFile(b"Art;Name\r\n", name=f"{municipality.slug}.csv"))
 
 
 def full_dump():
@@ -68,9 +77,10 @@ def wipe_everything(media):
     with connection.cursor() as cursor:
         for table in reversed(tables):
             cursor.execute("DELETE FROM %s" % connection.ops.quote_name(table))
-    for path in media.rglob("*"):
-        if path.is_file():
-            path.unlink()
+    for folder in (media, private_dir()):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                path.unlink()
 
 
 def remove_municipality(municipality):
@@ -112,9 +122,11 @@ def remove_municipality(municipality):
 
 
 def media_files(media):
+    """Every upload on disk (media and private uploads) with its content's hash."""
     return {
-        str(p.relative_to(media)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in media.rglob("*")
+        str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in (media, private_dir())
+        for p in folder.rglob("*")
         if p.is_file()
     }
 
@@ -125,7 +137,7 @@ def test_an_installation_backup_restores_every_row_and_audit_entry(
     populate(municipality, other_municipality)
     before, files = full_dump(), media_files(media)
     assert before["auditlog.logentry"] and before["concept.statusreport"] and before["accounts.user"]
-    assert len(files) == 2
+    assert len(files) == 4  # two logos, two private uploads
     archive = tmp_path / "installation.zip"
 
     call_command("backup", str(archive), stdout=io.StringIO())
@@ -185,7 +197,7 @@ def test_a_municipality_moves_to_another_installation_with_all_its_data(
     municipality, other_municipality, media
 ):
     populate(municipality, other_municipality)
-    before, _media = backup.collect_municipality(municipality)
+    before, _media, _private = backup.collect_municipality(municipality)
     counts = {m: n for m, n in json.loads(_manifest(backup.archive_bytes(municipality)))["counts"].items()}
     assert counts["concept.measure"] and counts["auditlog.logentry"] and counts["accounts.membership"]
     data = backup.archive_bytes(municipality)
@@ -199,17 +211,24 @@ def test_a_municipality_moves_to_another_installation_with_all_its_data(
     for user in users:
         user.delete()
     (media / "logos" / "musterstadt.png").unlink()
+    for path in (private_dir()).rglob("*"):
+        if path.is_file():
+            path.unlink()
     # ...whose keys move on meanwhile, so the old keys are taken by other rows:
     plant_samples(other_municipality)
 
     result = backup.restore(io.BytesIO(data))
 
     moved = Municipality.objects.get(slug="musterstadt")
-    after, _ = backup.collect_municipality(moved)
+    after, _media, _private = backup.collect_municipality(moved)
     old_of = {(lbl, new): old for (lbl, old), new in result.new_keys.items()}
     assert_same_records(normalised(after, old_of), normalised(before, {}))
     assert len(after) == len(before)
     assert moved.logo.read() == PNG
+    from teilhabe.jobs.models import PrivateUpload
+
+    (upload,) = PrivateUpload.objects.filter(municipality=moved)
+    assert upload.path.read_bytes() == b"Art;Name\r\n"
     assert any(new != old for (_lbl, old), new in result.new_keys.items())  # keys really were rewritten
 
 
@@ -301,7 +320,7 @@ def test_every_model_is_in_a_municipality_backup_or_installation_wide():
     belonging to the whole installation."""
     installation_wide = {
         "admin.logentry", "auth.group", "accounts.user", "accounts.failedlogin", "auditlog.logentry",
-        "accounts.singlesignonidentity",
+        "accounts.singlesignonidentity", "django_tasks_database.dbtaskresult",
         "municipalities.municipality",
     }  # fmt: skip
     in_municipality = {backup.label(m) for m, _fk in backup.municipality_models()}
