@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv browser a11y a11y-tools vendor-axe demo migrate messages clean bench lock audit
+.PHONY: run test lint format venv browser a11y a11y-tools vendor-axe demo migrate messages clean bench bench-load lock audit
 
 # Dependencies come pinned and hashed from requirements-dev.lock (`make lock` refreshes it) first; the editable
 # install then adds the project itself and anything added to pyproject.toml since the last `make lock`.
@@ -80,6 +80,20 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/concept.py
 	$(BIN)/python bench/factcheck.py
+
+# Load test (bench/load.py): a fresh PostgreSQL database with the demo data, gunicorn with 2 workers on port 8115,
+# 50 simulated people for 5 minutes. locust is installed here on demand (it is not needed for anything else).
+BENCH_DB ?= teilhabe_bench
+BENCH_URL = postgres://postgres@127.0.0.1:5432/$(BENCH_DB)
+bench-load: $(STAMP)
+	$(BIN)/python -m pip install --quiet "locust>=2.30"
+	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $(BENCH_DB)" && psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $(BENCH_DB)"
+	DATABASE_URL=$(BENCH_URL) $(BIN)/teilhabe migrate -v0 && DATABASE_URL=$(BENCH_URL) $(BIN)/teilhabe demo >/dev/null
+	DATABASE_URL=$(BENCH_URL) STATIC_ROOT=var/bench-static $(BIN)/teilhabe collectstatic --noinput -v0
+	DATABASE_URL=$(BENCH_URL) STATIC_ROOT=var/bench-static HTTPS=0 SECRET_KEY=bench-only-$$$$ \
+	  $(BIN)/gunicorn teilhabe.wsgi -w 2 -b 127.0.0.1:8115 --pid var/bench-gunicorn.pid --daemon
+	sleep 5; DATABASE_URL=$(BENCH_URL) $(BIN)/python bench/load.py --host http://127.0.0.1:8115 --users 50 --minutes 5; \
+	  status=$$?; kill $$(cat var/bench-gunicorn.pid); exit $$status
 
 # Refresh the lock files from pyproject.toml (keeps existing pins; `make lock UPGRADE=1` moves every pin to the
 # newest release). requirements.lock: the application (deployment); requirements-dev.lock: with the dev tools.
