@@ -96,7 +96,9 @@ def test_two_editors_writing_the_first_report_of_a_measure(
     client, concept, measure, department_user, office_user, municipality
 ):
     vocabulary = statuses(municipality)
-    a_round = reporting.open_round(concept, "Nächste Runde", datetime.date.today() + datetime.timedelta(days=30))
+    a_round = reporting.open_round(
+        concept, "Nächste Runde", datetime.date.today() + datetime.timedelta(days=30)
+    )
     other = client.__class__()
     client.force_login(department_user)
     other.force_login(office_user)
@@ -121,7 +123,9 @@ def test_an_editor_with_an_old_form_cannot_undo_the_offices_return(
 ):
     """The office sends a report back while the editor still has it open: the editor's save is refused."""
     vocabulary = statuses(municipality)
-    a_round = reporting.open_round(concept, "Nächste Runde", datetime.date.today() + datetime.timedelta(days=30))
+    a_round = reporting.open_round(
+        concept, "Nächste Runde", datetime.date.today() + datetime.timedelta(days=30)
+    )
     status = vocabulary["in Umsetzung"]
     report = reporting.save_report(
         a_round, measure, department_user, reporting.ReportInput(status, done="Erster Stand."), submit=True
