@@ -23,7 +23,7 @@ SEED = [
 #: The Einwanderungsgeschichte of the same demo people, below the seed's rows.
 HISTORY = [
     ("Menschen mit Einwanderungsgeschichte", "21.050", "23.554"),
-    ("Menschen mit Einwanderungsgeschichte in %", "29,7%", "32,5%"),
+    ("Menschen mit Einwanderungsgeschichte in %", "29,7\u202f%", "32,5\u202f%"),
     ("einseitige Einwanderungsgeschichte (nicht mitgezählt)", "2.797", "2.896"),
 ]
 
