@@ -34,6 +34,7 @@ from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -108,10 +109,21 @@ def municipality_models():
 # --- writing ------------------------------------------------------------------------------------------
 
 
+class _ExactEncoder(DjangoJSONEncoder):
+    """Django's JSON encoder cuts times to milliseconds; a backup keeps every microsecond, so a restored
+    audit entry has exactly the timestamp it had."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 def _serialize(objects):
-    return json.loads(
-        serializers.serialize("json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=False)
+    records = serializers.serialize(
+        "python", objects, use_natural_foreign_keys=True, use_natural_primary_keys=False
     )
+    return json.loads(json.dumps(records, cls=_ExactEncoder))
 
 
 def _private_of(instance):

@@ -135,6 +135,9 @@ def test_an_installation_backup_restores_every_row_and_audit_entry(
     municipality, other_municipality, tmp_path, media
 ):
     populate(municipality, other_municipality)
+    # A time below the millisecond must survive too (Django's JSON encoder alone would drop it).
+    entry = LogEntry.objects.order_by("pk").first()
+    LogEntry.objects.filter(pk=entry.pk).update(timestamp=entry.timestamp.replace(microsecond=500))
     before, files = full_dump(), media_files(media)
     assert before["auditlog.logentry"] and before["concept.statusreport"] and before["accounts.user"]
     assert len(files) == 4  # two logos, two private uploads
