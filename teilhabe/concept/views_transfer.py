@@ -1,29 +1,28 @@
 """Import and export of concepts as spreadsheets: downloads for every member, the upload for the office.
 
-The upload runs in two steps: upload -> preview (a dry run listing what would be created and changed, the
-unknown organisations and every error) -> confirm. Between the two the file waits in the session; the
-confirmation imports it again from scratch, so nothing that changed in between slips through.
+The upload runs in two background jobs (concept/jobs.py): upload -> preview (a dry run listing what would be
+created and changed, the unknown organisations and every error) -> confirm. Between the two the file waits as
+a private upload; the confirmation imports it again from scratch, so nothing that changed in between slips
+through.
 """
-
-import base64
-import secrets
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from teilhabe.accounts.decorators import member_required, role_required
 from teilhabe.accounts.roles import OFFICE
+from teilhabe.concept import jobs as concept_jobs
 from teilhabe.concept.exporting import concept_export, round_export, to_csv, to_xlsx
 from teilhabe.concept.forms_transfer import NEW, ConceptImportForm
-from teilhabe.concept.importing import import_concept
 from teilhabe.concept.models import Concept, ReportingRound
+from teilhabe.jobs.models import Job
+from teilhabe.jobs.services import save_private_upload, start_job
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
-SESSION_KEY = "concept_import"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 
@@ -74,19 +73,20 @@ def import_upload(request):
     if request.method == "POST":
         form = ConceptImportForm(request.POST, request.FILES, concepts=concepts)
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            data = upload.read()
-            pending = {
-                "token": secrets.token_urlsafe(16),
-                "municipality": request.municipality.pk,
-                "filename": upload.name,
-                "data": base64.b64encode(data).decode("ascii"),
-                "concept": form.cleaned_data["concept"].pk if form.cleaned_data["concept"] else None,
-                "title": form.cleaned_data["title"],
-                "short_name": form.cleaned_data["short_name"],
-            }
-            request.session[SESSION_KEY] = pending
-            return _preview(request, pending, form.cleaned_data["concept"])
+            concept = form.cleaned_data["concept"]
+            upload = save_private_upload(request.municipality, request.user, form.cleaned_data["file"])
+            job = start_job(
+                request.municipality,
+                request.user,
+                concept_jobs.PREVIEW,
+                params={
+                    "concept": concept.pk if concept else None,
+                    "title": form.cleaned_data["title"],
+                    "short_name": form.cleaned_data["short_name"],
+                },
+                uploads=[upload],
+            )
+            return redirect(job)
     else:
         selected = request.GET.get("concept", "")
         if selected not in {str(c.pk) for c in concepts}:
@@ -107,56 +107,31 @@ def _transfer_context(request, concept: Concept | None) -> dict:
     return {"transfer_import_url": url, "tab": "transfer"}
 
 
-def _run(request, pending: dict, concept: Concept | None, dry_run: bool):
-    return import_concept(
-        request.municipality,
-        base64.b64decode(pending["data"]),
-        concept,
-        dry_run=dry_run,
-        filename=pending["filename"],
-        title=pending["title"],
-        short_name=pending["short_name"],
-    )
-
-
-def _preview(request, pending: dict, concept: Concept | None, result=None):
-    result = result or _run(request, pending, concept, dry_run=True)
-    ctx = {
-        "result": result,
-        "concept": concept,
-        "token": pending["token"],
-        "filename": pending["filename"],
-        "creates": [c for c in result.changes if c.action == "create"],
-        "updates": [c for c in result.changes if c.action == "update"],
-        **_transfer_context(request, concept),
-    }
-    return render(request, "concept/import_preview.html", ctx, status=200 if result.ok else 422)
-
-
 @role_required(OFFICE)
 @require_POST
 def import_confirm(request):
-    pending = request.session.get(SESSION_KEY)
-    if (
-        not pending
-        or pending.get("token") != request.POST.get("token")
-        or pending.get("municipality") != request.municipality.pk
-    ):
+    """Confirm a preview: a second job imports the same file again, from scratch, and saves it."""
+    preview = (
+        Job.objects.for_municipality(request.municipality)
+        .filter(
+            pk=request.POST.get("job") if str(request.POST.get("job", "")).isdigit() else None,
+            kind=concept_jobs.PREVIEW,
+            state=Job.State.SUCCEEDED,
+        )
+        .first()
+    )
+    if preview is not None and (started := preview.followed_by.first()) is not None:
+        return redirect(started)  # confirmed twice (a double click): show the import already running
+    uploads = list(preview.uploads.all()) if preview else []
+    if not uploads:
         messages.error(request, _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."))
         return redirect("concept:import_upload", request.municipality.slug)
-    concept = None
-    if pending["concept"]:
-        concept = get_scoped_or_404(Concept, request, pk=pending["concept"])
-    result = _run(request, pending, concept, dry_run=False)
-    if not result.saved:
-        return _preview(request, pending, concept, result)
-    del request.session[SESSION_KEY]
-    messages.success(
-        request,
-        _("Die Tabelle „%(file)s“ wurde importiert. %(summary)s")
-        % {"file": pending["filename"], "summary": result.summary()},
+    job = start_job(
+        request.municipality,
+        request.user,
+        concept_jobs.IMPORT,
+        params=preview.params,
+        uploads=uploads,
+        follows=preview,
     )
-    try:
-        return redirect(result.concept.get_absolute_url())
-    except NoReverseMatch:  # pragma: no cover - the dashboard belongs to the other part of the app
-        return redirect(reverse("concept:import_upload", args=[request.municipality.slug]))
+    return redirect(job)

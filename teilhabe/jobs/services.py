@@ -16,6 +16,7 @@ mid-job leaves its transaction uncommitted (the database drops it) and the job i
 `fail_stale_jobs` (the next worker start, the next job, or the cron command `purge_uploads`).
 """
 
+import contextlib
 import json
 import logging
 import re
@@ -24,6 +25,7 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
+from auditlog.context import set_actor
 from django.conf import settings
 from django.core.files.move import file_move_safe
 from django.core.serializers.json import DjangoJSONEncoder
@@ -230,7 +232,9 @@ def run_job(job_id: int) -> str:
     job = Job.objects.select_related("municipality", "started_by").get(pk=job_id)
     kind = KINDS.get(job.kind)
     report_progress(job, STARTING)
-    with progress.Heartbeat(job.pk), translation.override(job.language):
+    # The audit trail names who started the job as the author of its changes, as if they had made them.
+    actor = set_actor(job.started_by) if job.started_by else contextlib.nullcontext()
+    with progress.Heartbeat(job.pk), translation.override(job.language), actor:
         try:
             if kind is None:
                 raise LookupError("Unknown kind of job %r" % job.kind)

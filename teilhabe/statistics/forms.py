@@ -23,6 +23,14 @@ class RegisterExtractForm(forms.Form):
             "CSV mit zwei Spalten „Quellspalte;Zielspalte“ oder JSON, wenn die Kopfzeile andere Namen hat."
         ),
     )
+    keep_file = forms.BooleanField(
+        label=_("Datei behalten"),
+        required=False,
+        help_text=_(
+            "Ohne Haken wird der Registerauszug gelöscht, sobald er ausgewertet ist; gespeichert werden nur die "
+            "Ergebnisse. Mit Haken bleibt die Datei auf dem Server, bis Sie sie auf der Seite der Aufgabe löschen."
+        ),
+    )
 
 
 class StatisticsTableForm(forms.Form):

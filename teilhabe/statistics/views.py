@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
-from pathlib import Path
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -17,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from teilhabe.accounts.decorators import member_required, public_view, role_of, role_required
 from teilhabe.accounts.roles import OFFICE
-from teilhabe.statistics import charts, exports, services, tables
-from teilhabe.statistics.extract import ExtractError
+from teilhabe.jobs.services import save_private_upload, start_job
+from teilhabe.statistics import charts, exports, tables
+from teilhabe.statistics import jobs as statistics_jobs
 from teilhabe.statistics.forms import LeadForm, RegisterExtractForm, StatisticsTableForm
 from teilhabe.statistics.models import FactCheck, StatisticsSettings, lead_of
 
@@ -221,56 +219,25 @@ def export(request, factcheck_table, factcheck_format):
     return _export(request, factcheck_table, factcheck_format, public=False)
 
 
-def _saved_upload(uploaded, directory: Path) -> Path:
-    """The uploaded file on disk, keeping its suffix (the reader goes by it)."""
-    target = directory / (Path(uploaded.name).name or "upload.csv")
-    with open(target, "wb") as out:
-        for chunk in uploaded.chunks():
-            out.write(chunk)
-    return target
-
-
-def _add_problems(form, field, error: ExtractError):
-    form.add_error(
-        field,
-        _("Die Datei „%(name)s“ wurde nicht übernommen, nichts wurde gespeichert.")
-        % {"name": error.file_name},
-    )
-    for problem in error.problems:
-        form.add_error(field, problem)
-
-
 @role_required(OFFICE)
 def upload_extract(request):
+    """Store the extract privately and start the job (statistics/jobs.py); the job page shows progress."""
     form = RegisterExtractForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory(prefix="teilhabe-upload-") as tmp:
-            path = _saved_upload(uploaded, Path(tmp))
-            columns = None
-            if form.cleaned_data.get("columns"):
-                mapping_upload = form.cleaned_data["columns"]
-                columns = Path(tmp) / ("columns" + (Path(mapping_upload.name).suffix.lower() or ".csv"))
-                with open(columns, "wb") as out:
-                    shutil.copyfileobj(mapping_upload, out)
-            try:
-                fact_check = services.compute_and_store(
-                    request.municipality,
-                    path,
-                    form.cleaned_data["reference_date"],
-                    columns=columns,
-                    user=request.user,
-                    file_name=uploaded.name,
-                )
-            except ExtractError as error:
-                _add_problems(form, "file", error)
-            else:
-                messages.success(
-                    request,
-                    _("Der Faktencheck zum %(date)s wurde berechnet und gespeichert.")
-                    % {"date": fact_check.reference_date.strftime("%d.%m.%Y")},
-                )
-                return redirect(_overview_url(request, fact_check.reference_date))
+        uploads = [save_private_upload(request.municipality, request.user, form.cleaned_data["file"])]
+        if form.cleaned_data.get("columns"):
+            uploads.append(
+                save_private_upload(request.municipality, request.user, form.cleaned_data["columns"])
+            )
+        job = start_job(
+            request.municipality,
+            request.user,
+            statistics_jobs.REGISTER_EXTRACT,
+            params={"reference_date": form.cleaned_data["reference_date"].isoformat()},
+            uploads=uploads,
+            keep_upload=form.cleaned_data["keep_file"],
+        )
+        return redirect(job)
     ctx = _context(request, "upload", False)
     ctx.update(form=form, title=_("Registerauszug hochladen"), kind="extract")
     return render(request, "statistics/upload.html", ctx)
@@ -280,22 +247,9 @@ def upload_extract(request):
 def upload_table(request):
     form = StatisticsTableForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory(prefix="teilhabe-upload-") as tmp:
-            path = _saved_upload(uploaded, Path(tmp))
-            try:
-                stored = services.import_statistics_table(
-                    request.municipality, path, user=request.user, file_name=uploaded.name
-                )
-            except ExtractError as error:
-                _add_problems(form, "file", error)
-            else:
-                messages.success(
-                    request,
-                    _("Die Tabelle wurde übernommen: %(dates)s.")
-                    % {"dates": ", ".join(f.reference_date.strftime("%d.%m.%Y") for f in stored)},
-                )
-                return redirect(_overview_url(request, stored[-1].reference_date))
+        upload = save_private_upload(request.municipality, request.user, form.cleaned_data["file"])
+        job = start_job(request.municipality, request.user, statistics_jobs.TABLE, uploads=[upload])
+        return redirect(job)
     ctx = _context(request, "upload", False)
     ctx.update(form=form, title=_("Tabelle des Statistikamts importieren"), kind="table")
     return render(request, "statistics/upload.html", ctx)

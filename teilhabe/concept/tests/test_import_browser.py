@@ -44,13 +44,14 @@ def test_office_staff_upload_a_messy_sheet_see_the_preview_and_confirm(
     page.get_by_label("Importieren in").select_option(label="ein neues Konzept")
     with page.expect_navigation():
         page.get_by_role("button", name="Tabelle prüfen").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Vorschau des Imports"
+    assert page.get_by_role("heading", level=1).inner_text() == "Konzept-Import: Vorschau"
     assert "als neues Konzept „Integrationskonzept der Stadt Musterstadt“ (KIK)" in page.content()
     assert "Maßnahmen: 3 neu, 0 geändert, 0 unverändert." in page.content()
     assert not Concept.objects.exists()
     with page.expect_navigation():
         page.get_by_role("button", name="Import bestätigen und speichern").click()
-    assert "wurde importiert" in page.get_by_role("status").first.inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == "Konzept-Import"
+    assert "Die Tabelle „kik.xlsx“ wurde importiert." in page.content()
     concept = Concept.objects.get()
     assert sorted(Measure.objects.filter(concept=concept).values_list("number", flat=True)) == [
         "1.1.1",
@@ -76,7 +77,8 @@ def test_errors_are_shown_first_and_no_confirm_button_is_offered(
     page.get_by_label("Tabelle (XLSX oder CSV)").set_input_files(str(path))
     with page.expect_navigation():
         page.get_by_role("button", name="Tabelle prüfen").click()
-    alert = page.get_by_role("alert").first.inner_text()
+    assert "enthält Fehler; es wurde nichts gespeichert" in page.get_by_role("alert").first.inner_text()
+    alert = page.locator(".error-summary").inner_text()
     assert "Zeile 6, Spalte C (Nr.): Nummer fehlt" in alert
     assert "„Volkshochschule“ (Zeile 8)" in alert
     assert page.get_by_role("button", name="Import bestätigen und speichern").count() == 0

@@ -11,6 +11,7 @@ from teilhabe.concept.models import Concept, Measure, Status
 from teilhabe.concept.services import reporting
 from teilhabe.concept.tests.sheets import STANDARD_HEADER, tidy_rows, xlsx_bytes
 from teilhabe.concept.tests.test_importing import directory  # noqa: F401 (fixture)
+from teilhabe.jobs.models import Job, PrivateUpload
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +75,8 @@ def test_the_upload_page_is_for_the_office_only(client, municipality, concept, r
         response = client.post(
             url("import_upload", municipality), {"concept": "neu", "file": upload(tidy_rows())}
         )
-        assert response.status_code in ((200,) if role == "office" else (403,)), role
-        response = client.post(url("import_confirm", municipality), {"token": "x"})
+        assert response.status_code in ((302,) if role == "office" else (403,)), role
+        response = client.post(url("import_confirm", municipality), {"job": "999999"})
         assert response.status_code in ((302,) if role == "office" else (403,)), role
     assert Concept.objects.count() == 1
 
@@ -102,20 +103,28 @@ def test_upload_preview_then_confirm_saves_the_changes(client, municipality, con
         ]
     )
     response = client.post(url("import_upload", municipality), {"concept": concept.pk, "file": upload(rows)})
-    content = response.content.decode()
-    assert response.status_code == 200
-    assert "Vorschau des Imports" in content
+    preview = Job.objects.get(kind="concept.import_preview")
+    assert response.status_code == 302 and response["Location"] == preview.get_absolute_url()
+    assert not client.session.get("concept_import")  # the file is a private upload, not in the session
+    content = client.get(response["Location"]).content.decode()
+    assert "Konzept-Import: Vorschau" in content and "Fertig" in content
     assert "Mehrsprachige Vorlesenachmittage in der Stadtbibliothek → Vorlesenachmittage für alle" in content
     assert "Bewerbungswerkstatt" in content
+    assert f'name="job" value="{preview.pk}"' in content
     assert Measure.objects.filter(concept=concept).count() == 4  # nothing saved yet
-    token = response.context["token"]
-    response = client.post(url("import_confirm", municipality), {"token": token})
-    assert response.status_code == 302
+    response = client.post(url("import_confirm", municipality), {"job": preview.pk})
+    imported = Job.objects.get(kind="concept.import")
+    assert response.status_code == 302 and response["Location"] == imported.get_absolute_url()
+    assert imported.state == Job.State.SUCCEEDED and imported.follows == preview
     assert Measure.objects.filter(concept=concept).count() == 5
     assert Measure.objects.get(concept=concept, number="1.1.1").title == "Vorlesenachmittage für alle"
-    # The file is gone from the session: a second confirmation does nothing.
-    response = client.post(url("import_confirm", municipality), {"token": token}, follow=True)
-    assert "nicht mehr vorhanden" in response.content.decode()
+    content = client.get(response["Location"]).content.decode()
+    assert "Die Tabelle „konzept.xlsx“ wurde importiert." in content and "Zum Konzept" in content
+    assert not PrivateUpload.objects.exists()  # the file is deleted once the import has ended
+    # A second confirmation (a double click) starts nothing new: it shows the import that ran.
+    response = client.post(url("import_confirm", municipality), {"job": preview.pk})
+    assert response["Location"] == imported.get_absolute_url()
+    assert Job.objects.filter(kind="concept.import").count() == 1
 
 
 def test_errors_and_unknown_organisations_are_shown_as_a_german_error_summary(
@@ -125,13 +134,17 @@ def test_errors_and_unknown_organisations_are_shown_as_a_german_error_summary(
     rows = tidy_rows()
     rows[2][4] = None
     rows[3][6] = "Volkshochschule"
-    response = client.post(url("import_upload", municipality), {"concept": concept.pk, "file": upload(rows)})
+    response = client.post(
+        url("import_upload", municipality), {"concept": concept.pk, "file": upload(rows)}, follow=True
+    )
     content = response.content.decode()
-    assert response.status_code == 422
+    assert Job.objects.get().state == Job.State.FAILED
+    assert "Die Tabelle „konzept.xlsx“ enthält Fehler; es wurde nichts gespeichert." in content
     assert 'class="error-summary"' in content
     assert "Zeile 3, Spalte E (Maßnahme Nr.):</strong> Nummer fehlt" in content
     assert "<td>Volkshochschule</td><td>4</td>" in content
     assert "import/bestaetigen" not in content  # no confirm button
+    assert not PrivateUpload.objects.exists()  # a corrected file must be uploaded anyway
 
 
 def test_a_new_concept_can_be_created_from_the_upload(client, municipality, directory, office_user):  # noqa: F811
@@ -139,9 +152,10 @@ def test_a_new_concept_can_be_created_from_the_upload(client, municipality, dire
     response = client.post(
         url("import_upload", municipality),
         {"concept": "neu", "title": "Neues Konzept", "short_name": "NK", "file": upload(tidy_rows())},
+        follow=True,
     )
     assert "als neues Konzept „Neues Konzept“ (NK)" in response.content.decode()
-    client.post(url("import_confirm", municipality), {"token": response.context["token"]})
+    client.post(url("import_confirm", municipality), {"job": Job.objects.get().pk})
     assert Concept.objects.get(short_name="NK").measures.count() == 4
 
 
@@ -174,12 +188,18 @@ def test_the_preview_and_the_export_use_a_bounded_number_of_queries(
         ]
         for i in range(1, 81)
     ]
+    # The upload request runs the preview job too (immediate backend): both together stay bounded.
+    with django_assert_max_num_queries(40):
+        response = client.post(
+            url("import_upload", municipality), {"concept": concept.pk, "file": upload(big)}
+        )
     with django_assert_max_num_queries(20):
-        client.post(url("import_upload", municipality), {"concept": concept.pk, "file": upload(big)})
-    token = client.session["concept_import"]["token"]
-    client.post(url("import_confirm", municipality), {"token": token})
+        client.get(response["Location"])
+    client.post(
+        url("import_confirm", municipality), {"job": Job.objects.get(kind="concept.import_preview").pk}
+    )
     assert Measure.objects.filter(concept=concept).count() == 82  # 1.1.1 and 1.1.2 existed
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(40):
         client.post(url("import_upload", municipality), {"concept": concept.pk, "file": upload(big)})
     with django_assert_max_num_queries(12):
         assert client.get(url("export_xlsx", municipality, concept.pk)).status_code == 200

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from teilhabe.directory import transfer
 from teilhabe.directory.models import Contact, Organisation
 from teilhabe.directory.tests.helpers import contact, url
+from teilhabe.jobs.models import Job, PrivateUpload
 from teilhabe.sheets import Out, SheetError, write_xlsx
 
 ORGS = (
@@ -157,34 +158,43 @@ def test_reimport_does_not_revive_a_withdrawn_consent(municipality, partner):
 def test_the_upload_shows_a_preview_and_saves_only_on_confirmation(
     office_client, office_user, municipality, settings, tmp_path
 ):
-    settings.VAR_DIR = tmp_path
     upload = SimpleUploadedFile("organisationen.csv", as_file(ORGS, "cp1252"), content_type="text/csv")
     response = office_client.post(url("import", municipality), {"files": [upload]})
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "Import: Vorschau" in page and "Windows-1252" in page
+    preview = Job.objects.get(kind="directory.import_preview")
+    assert response.status_code == 302 and response["Location"] == preview.get_absolute_url()
+    page = office_client.get(response["Location"]).content.decode()
+    assert "Adressbuch-Import: Vorschau" in page and "Windows-1252" in page
     assert Organisation.objects.count() == 0
-    response = office_client.post(url("import_confirm", municipality), {"token": response.context["token"]})
-    assert response.status_code == 302
+    response = office_client.post(url("import_confirm", municipality), {"job": preview.pk})
+    imported = Job.objects.get(kind="directory.import")
+    assert response.status_code == 302 and response["Location"] == imported.get_absolute_url()
     assert Organisation.objects.count() == 3
+    assert (
+        "Import abgeschlossen: 3 Organisationen neu"
+        in office_client.get(response["Location"]).content.decode()
+    )
     entries = LogEntry.objects.get_for_model(Organisation)
     assert entries.count() == 4 and all(e.actor == office_user for e in entries)  # 3 created, 1 parent set
-    assert not list((tmp_path / "imports").iterdir())
+    assert not PrivateUpload.objects.exists() and not any(settings.PRIVATE_UPLOAD_DIR.rglob("*.csv"))
 
 
 def test_the_upload_lists_the_errors_and_offers_no_confirmation(
     office_client, municipality, settings, tmp_path
 ):
-    settings.VAR_DIR = tmp_path
     upload = SimpleUploadedFile("o.csv", b"Art;Name\nAmt;\n")
-    page = office_client.post(url("import", municipality), {"files": [upload]}).content.decode()
+    page = office_client.post(url("import", municipality), {"files": [upload]}, follow=True).content.decode()
+    assert Job.objects.get().state == Job.State.FAILED
     assert "o.csv, Zeile 2, Spalte „Name“: Der Name fehlt." in page
     assert "Import bestätigen" not in page
 
 
-def test_a_confirmation_needs_the_uploaders_token(office_client, municipality, settings, tmp_path):
-    settings.VAR_DIR = tmp_path
-    response = office_client.post(url("import_confirm", municipality), {"token": "erfunden"})
+def test_a_confirmation_needs_a_preview_of_the_own_municipality(
+    office_client, municipality, other_municipality
+):
+    foreign = Job.objects.create(
+        municipality=other_municipality, kind="directory.import_preview", state="succeeded"
+    )
+    response = office_client.post(url("import_confirm", municipality), {"job": foreign.pk})
     assert response.status_code == 302 and Organisation.objects.count() == 0
 
 

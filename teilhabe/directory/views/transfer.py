@@ -1,11 +1,5 @@
 """Import (upload -> preview -> confirm) and export of the directory, for the office."""
 
-import secrets
-import shutil
-import time
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,98 +9,55 @@ from django.views.decorators.http import require_GET, require_POST
 
 from teilhabe.accounts.decorators import role_required
 from teilhabe.accounts.roles import OFFICE
+from teilhabe.directory import jobs as directory_jobs
 from teilhabe.directory import transfer
 from teilhabe.directory.forms import ImportForm
 from teilhabe.directory.models import Contact, Organisation
+from teilhabe.jobs.models import Job
+from teilhabe.jobs.services import save_private_upload, start_job
 from teilhabe.sheets import SheetError
-
-SESSION_KEY = "directory_import"
-MAX_AGE = 24 * 3600
-
-
-def upload_dir() -> Path:
-    return Path(settings.VAR_DIR) / "imports"
 
 
 @role_required(OFFICE)
 def import_upload(request):
+    """Store the files privately and start the preview job (directory/jobs.py); its page shows the result."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        result = transfer.import_directory(request.municipality, files, dry_run=True)
-        token = None
-        if result.ok:
-            token = _store(request, files)
-        return render(request, "directory/import_preview.html", {"result": result, "token": token})
+        uploads = [
+            save_private_upload(request.municipality, request.user, f) for f in form.cleaned_data["files"]
+        ]
+        job = start_job(request.municipality, request.user, directory_jobs.PREVIEW, uploads=uploads)
+        return redirect(job)
     return render(request, "directory/import_upload.html", {"form": form})
 
 
 @role_required(OFFICE)
 @require_POST
 def import_confirm(request):
-    files = _load(request, request.POST.get("token", ""))
-    if files is None:
+    """Confirm a preview: a second job imports the same files again, from scratch, and saves them."""
+    job_id = request.POST.get("job", "")
+    preview = (
+        Job.objects.for_municipality(request.municipality)
+        .filter(
+            pk=int(job_id) if job_id.isdigit() else None,
+            kind=directory_jobs.PREVIEW,
+            state=Job.State.SUCCEEDED,
+        )
+        .first()
+    )
+    if preview is not None and (started := preview.followed_by.first()) is not None:
+        return redirect(started)  # confirmed twice: show the import that is already running
+    uploads = list(preview.uploads.order_by("pk")) if preview else []
+    if not uploads:
         messages.error(
             request,
             _("Die hochgeladenen Dateien sind nicht mehr vorhanden. Bitte laden Sie sie erneut hoch."),
         )
         return redirect("directory:import", request.municipality.slug)
-    result = transfer.import_directory(request.municipality, files)
-    _discard(request)
-    if not result.ok:
-        return render(request, "directory/import_preview.html", {"result": result, "token": None})
-    messages.success(
-        request,
-        _(
-            "Import abgeschlossen: %(org_new)s Organisationen neu, %(org_changed)s geändert; %(c_new)s Ansprechpersonen neu, %(c_changed)s geändert."
-        )
-        % {
-            "org_new": len(result.organisations["created"]),
-            "org_changed": len(result.organisations["updated"]),
-            "c_new": len(result.contacts["created"]),
-            "c_changed": len(result.contacts["updated"]),
-        },
+    job = start_job(
+        request.municipality, request.user, directory_jobs.IMPORT, uploads=uploads, follows=preview
     )
-    return redirect("directory:organisation_list", request.municipality.slug)
-
-
-def _store(request, files):
-    _clean_old_uploads()
-    token = secrets.token_urlsafe(16)
-    folder = upload_dir() / token
-    folder.mkdir(parents=True)
-    names = []
-    for index, (name, data) in enumerate(files):
-        (folder / f"{index}.bin").write_bytes(data)
-        names.append(name)
-    request.session[SESSION_KEY] = {"token": token, "names": names, "municipality": request.municipality.pk}
-    return token
-
-
-def _load(request, token):
-    stored = request.session.get(SESSION_KEY) or {}
-    if not token or stored.get("token") != token or stored.get("municipality") != request.municipality.pk:
-        return None
-    folder = upload_dir() / token
-    try:
-        return [(name, (folder / f"{index}.bin").read_bytes()) for index, name in enumerate(stored["names"])]
-    except OSError:
-        return None
-
-
-def _discard(request):
-    stored = request.session.pop(SESSION_KEY, None) or {}
-    if stored.get("token"):
-        shutil.rmtree(upload_dir() / stored["token"], ignore_errors=True)
-
-
-def _clean_old_uploads():
-    folder = upload_dir()
-    if not folder.exists():
-        return
-    for entry in folder.iterdir():
-        if entry.is_dir() and time.time() - entry.stat().st_mtime > MAX_AGE:
-            shutil.rmtree(entry, ignore_errors=True)
+    return redirect(job)
 
 
 @role_required(OFFICE)

@@ -220,3 +220,17 @@ def test_teilhabe_db_worker_is_the_one_that_first_fails_stale_jobs():
     from django.core.management import get_commands
 
     assert get_commands()["db_worker"] == "teilhabe.jobs"
+
+
+def test_the_audit_trail_names_who_started_the_job(municipality, office_user):
+    from auditlog.models import LogEntry
+
+    services.start_job(
+        municipality,
+        office_user,
+        "jobs.test_count_lines",
+        params={"name": "Neu"},
+        uploads=[_upload(municipality, office_user)],
+    )
+    entry = LogEntry.objects.get_for_object(Organisation.objects.get(name="Neu")).get()
+    assert entry.actor == office_user

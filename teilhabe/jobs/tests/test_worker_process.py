@@ -4,13 +4,17 @@ import signal
 import time
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from teilhabe.directory.models import Organisation
 from teilhabe.jobs import progress, services
-from teilhabe.jobs.models import Job
+from teilhabe.jobs.models import Job, PrivateUpload
 from teilhabe.jobs.tests import kinds  # noqa: F401
 from teilhabe.jobs.tests.test_services import _upload
 from teilhabe.jobs.tests.worker import start_worker, states, stop, wait_for
+from teilhabe.statistics.models import FactCheck
+from teilhabe.statistics.tests.helpers import person, write_extract
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,6 +24,39 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 @pytest.fixture
 def database_queue(settings):
     settings.TASKS = DATABASE_QUEUE
+
+
+def test_two_register_extracts_uploaded_through_the_page_both_finish_in_the_worker(
+    database_queue, client, municipality, office_user, tmp_path
+):
+    client.force_login(office_user)
+    upload_url = reverse("statistics:upload_extract", args=[municipality.slug])
+    for date, rows in (
+        ("2022-12-31", [person("1"), person("2")]),
+        ("2023-12-31", [person("1"), person("2", citizenship="PL"), person("3")]),
+    ):
+        path = write_extract(tmp_path, rows, name="auszug-%s.csv" % date)
+        response = client.post(
+            upload_url, {"file": SimpleUploadedFile(path.name, path.read_bytes()), "reference_date": date}
+        )
+        assert response.status_code == 302  # returns at once, to the job page
+    first, second = Job.objects.order_by("pk")
+    assert states(first, second) == ["queued", "queued"] and not FactCheck.objects.exists()
+    assert "Wartet" in client.get(first.get_absolute_url()).content.decode()
+
+    worker = start_worker()
+    try:
+        wait_for(lambda: states(first, second) == ["succeeded", "succeeded"], worker=worker)
+    finally:
+        stop(worker)
+    figures = dict(FactCheck.objects.values_list("reference_date", "residents"))
+    assert {d.isoformat(): n for d, n in figures.items()} == {"2022-12-31": 2, "2023-12-31": 3}
+    assert not PrivateUpload.objects.exists()  # register extracts are deleted once evaluated
+    page = client.get(second.get_absolute_url()).content.decode()
+    assert (
+        "Der Faktencheck zum 31.12.2023 wurde berechnet und gespeichert." in page
+        and "data-hx-get" not in page
+    )
 
 
 def test_two_jobs_started_together_both_finish_in_the_worker(database_queue, municipality, office_user):

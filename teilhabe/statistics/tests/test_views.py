@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from teilhabe.jobs.models import Job, PrivateUpload
 from teilhabe.statistics.models import FactCheck
 from teilhabe.statistics.services import compute_and_store
 
@@ -185,10 +186,36 @@ def test_the_office_uploads_a_register_extract_and_sees_its_table(
         follow=True,
     )
     html = response.content.decode()
+<<<<<<< HEAD
     assert "wurde berechnet und gespeichert" in html
     assert "50,0\u202f%" in html  # Ausländer in %
+=======
+    job = Job.objects.get()
+    assert response.redirect_chain[-1][0] == job.get_absolute_url()
+    assert "Registerauszug auswerten" in html and "wurde berechnet und gespeichert" in html
+    assert job.result["residents"] == 2
+    assert not PrivateUpload.objects.exists()  # the extract is deleted once evaluated
+    html = client.get(job.result["overview_url"]).content.decode()
+    assert "50,0%" in html  # Ausländer in %
+>>>>>>> 5e0cacd (Uploads as jobs: concept and directory import (preview job, confirmation as a second job on the same private file, nothing in the session), register extract (deleted after evaluation unless kept) and statistics table; audit actor in jobs; bench/upload.py)
     fact_check = FactCheck.objects.get(municipality=municipality)
     assert (fact_check.file_name, fact_check.created_by) == ("auszug.csv", office_user)
+
+
+def test_the_office_may_keep_the_register_extract(client, tmp_path, municipality, office_user):
+    client.force_login(office_user)
+    path = write_extract(tmp_path, [person("1"), person("2", citizenship="PL")])
+    client.post(
+        url("statistics:upload_extract", municipality),
+        {
+            "file": SimpleUploadedFile("auszug.csv", path.read_bytes()),
+            "reference_date": "2023-12-31",
+            "keep_file": "on",
+        },
+    )
+    kept = PrivateUpload.objects.get()
+    assert kept.name == "auszug.csv" and kept.path.read_bytes() == path.read_bytes()
+    assert Job.objects.get().keep_upload
 
 
 def test_a_bad_upload_shows_the_rows_and_stores_nothing(client, tmp_path, municipality, office_user):
@@ -197,8 +224,10 @@ def test_a_bad_upload_shows_the_rows_and_stores_nothing(client, tmp_path, munici
     response = client.post(
         url("statistics:upload_extract", municipality),
         {"file": SimpleUploadedFile("auszug.csv", path.read_bytes()), "reference_date": "2023-12-31"},
+        follow=True,
     )
     html = response.content.decode()
+    assert Job.objects.get().state == Job.State.FAILED
     assert "nichts wurde gespeichert" in html
     assert "Zeile 3" in html and "„ZZ“" in html
     assert FactCheck.objects.count() == 0

@@ -1,0 +1,113 @@
+"""The concept import as two background jobs: the preview (a dry run) and, once confirmed, the import.
+
+Both read the same private upload; the confirmation imports it again from scratch, so nothing that changed
+in between slips through. The result (JSON) is what `concept/_import_result.html` shows on the job page.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from teilhabe.concept.importing import ImportResult, import_concept
+from teilhabe.concept.models import Concept
+from teilhabe.jobs.registry import JobFailed, job_kind
+from teilhabe.jobs.services import report_progress, upload_paths
+
+PREVIEW = "concept.import_preview"
+IMPORT = "concept.import"
+
+
+def _issues(issues) -> list[dict]:
+    return [{"location": str(issue.location or ""), "message": str(issue.message)} for issue in issues]
+
+
+def result_data(result: ImportResult, filename: str) -> dict:
+    """The import result as plain JSON for the job page."""
+    creates = [c for c in result.changes if c.action == "create"]
+    updates = [c for c in result.changes if c.action == "update"]
+    return {
+        "filename": filename,
+        "ok": result.ok,
+        "saved": result.saved,
+        "summary": result.summary(),
+        "concept_id": result.concept.pk if result.concept else None,
+        "concept_title": result.concept.title if result.concept else "",
+        "new_concept_title": result.new_concept_title,
+        "new_concept_short_name": result.new_concept_short_name,
+        "errors": _issues(result.errors),
+        "warnings": _issues(result.warnings),
+        "unknown_organisations": [{"name": u.name, "rows": u.rows} for u in result.unknown_organisations],
+        "creates": [
+            {"row": c.row, "kind_label": str(c.kind_label), "number": c.number, "title": c.title}
+            for c in creates
+        ],
+        "updates": [
+            {
+                "row": c.row,
+                "kind_label": str(c.kind_label),
+                "number": c.number,
+                "title": c.title,
+                "details": [[str(label), str(old), str(new)] for label, old, new in c.details],
+            }
+            for c in updates
+        ],
+        "unchanged_measures": result.unchanged.get("measure", 0),
+        "has_changes": result.has_changes,
+    }
+
+
+def _run(job, dry_run: bool) -> tuple[ImportResult, str]:
+    ((filename, path),) = upload_paths(job)
+    concept = None
+    if job.params.get("concept"):
+        concept = Concept.objects.for_municipality(job.municipality).filter(pk=job.params["concept"]).first()
+        if concept is None:
+            raise JobFailed(_("Das Konzept, in das importiert werden sollte, gibt es nicht mehr."))
+    report_progress(
+        job,
+        gettext_noop("Tabelle wird gelesen und geprüft")
+        if dry_run
+        else gettext_noop("Tabelle wird importiert"),
+    )
+    result = import_concept(
+        job.municipality,
+        path,
+        concept,
+        dry_run=dry_run,
+        filename=filename,
+        title=job.params.get("title", ""),
+        short_name=job.params.get("short_name", ""),
+    )
+    return result, filename
+
+
+@job_kind(
+    PREVIEW,
+    label=gettext_lazy("Konzept-Import: Vorschau"),
+    result_template="concept/_import_result.html",
+    upload_after_success=True,
+)
+def import_preview(job):
+    result, filename = _run(job, dry_run=True)
+    data = result_data(result, filename)
+    if not result.ok:
+        raise JobFailed(
+            _("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.") % {"file": filename},
+            result=data,
+        )
+    return data
+
+
+@job_kind(IMPORT, label=gettext_lazy("Konzept-Import"), result_template="concept/_import_result.html")
+def import_confirmed(job):
+    result, filename = _run(job, dry_run=False)
+    data = result_data(result, filename)
+    if not result.saved:
+        raise JobFailed(
+            _("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.") % {"file": filename},
+            result=data,
+        )
+    data["summary"] = _("Die Tabelle „%(file)s“ wurde importiert. %(summary)s") % {
+        "file": filename,
+        "summary": result.summary(),
+    }
+    return data
