@@ -17,11 +17,19 @@ REGISTER_EXTRACT = "statistics.register_extract"
 TABLE = "statistics.table_import"
 
 
-def _refused(error: ExtractError) -> JobFailed:
+def _refused(error: ExtractError, job) -> JobFailed:
+    """The refusal, naming the files as the user uploaded them (not by their random stored names)."""
+    names = {upload.path.name: upload.name for upload in job.uploads.all()}
+
+    def named(text: str) -> str:
+        for stored, original in names.items():
+            text = text.replace(stored, original)
+        return text
+
     message = _("Die Datei „%(name)s“ wurde nicht übernommen, nichts wurde gespeichert.") % {
-        "name": error.file_name
+        "name": named(error.file_name)
     }
-    return JobFailed(message, result={"problems": [str(p) for p in error.problems]})
+    return JobFailed(message, result={"problems": [named(str(p)) for p in error.problems]})
 
 
 def overview_url(municipality, date: dt.date) -> str:
@@ -75,7 +83,7 @@ def register_extract(job):
             progress=progress,
         )
     except ExtractError as error:
-        raise _refused(error) from error
+        raise _refused(error, job) from error
     date = fact_check.reference_date.strftime("%d.%m.%Y")
     return {
         **_figures(fact_check),
@@ -97,7 +105,7 @@ def table_import(job):
             job.municipality, path, user=job.started_by, file_name=file_name
         )
     except ExtractError as error:
-        raise _refused(error) from error
+        raise _refused(error, job) from error
     dates = ", ".join(f.reference_date.strftime("%d.%m.%Y") for f in stored)
     return {
         "fact_checks": [_figures(f) for f in stored],

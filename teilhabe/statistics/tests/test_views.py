@@ -228,6 +228,7 @@ def test_a_bad_upload_shows_the_rows_and_stores_nothing(client, tmp_path, munici
     )
     html = response.content.decode()
     assert Job.objects.get().state == Job.State.FAILED
+    assert "Die Datei „auszug.csv“ wurde nicht übernommen, nichts wurde gespeichert." in html
     assert "nichts wurde gespeichert" in html
     assert "Zeile 3" in html and "„ZZ“" in html
     assert FactCheck.objects.count() == 0
