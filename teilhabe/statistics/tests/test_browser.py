@@ -26,7 +26,9 @@ def test_the_office_uploads_a_register_extract_and_reads_the_table(
         page.get_by_role("button", name="Berechnen und speichern").click()
     # The job page (the job ran at once: unit tests use the immediate backend), then the overview.
     assert page.get_by_role("heading", level=1).inner_text() == "Registerauszug auswerten"
-    assert "wurde berechnet und gespeichert" in page.get_by_text("Der Faktencheck zum 31.12.2023").inner_text()
+    assert (
+        "wurde berechnet und gespeichert" in page.get_by_text("Der Faktencheck zum 31.12.2023").inner_text()
+    )
     with page.expect_navigation():
         page.get_by_role("link", name="Zum Faktencheck").click()
     table = page.locator("#table-comparison")

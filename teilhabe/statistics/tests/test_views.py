@@ -186,18 +186,13 @@ def test_the_office_uploads_a_register_extract_and_sees_its_table(
         follow=True,
     )
     html = response.content.decode()
-<<<<<<< HEAD
-    assert "wurde berechnet und gespeichert" in html
-    assert "50,0\u202f%" in html  # Ausländer in %
-=======
     job = Job.objects.get()
     assert response.redirect_chain[-1][0] == job.get_absolute_url()
     assert "Registerauszug auswerten" in html and "wurde berechnet und gespeichert" in html
     assert job.result["residents"] == 2
     assert not PrivateUpload.objects.exists()  # the extract is deleted once evaluated
     html = client.get(job.result["overview_url"]).content.decode()
-    assert "50,0%" in html  # Ausländer in %
->>>>>>> 5e0cacd (Uploads as jobs: concept and directory import (preview job, confirmation as a second job on the same private file, nothing in the session), register extract (deleted after evaluation unless kept) and statistics table; audit actor in jobs; bench/upload.py)
+    assert "50,0\u202f%" in html  # Ausländer in %
     fact_check = FactCheck.objects.get(municipality=municipality)
     assert (fact_check.file_name, fact_check.created_by) == ("auszug.csv", office_user)
 
