@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.accounts import views
+from teilhabe.accounts import oidc_views, views
 
 app_name = "members"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("benutzer/<int:membership_id>/deaktivieren/", views.member_deactivate, name="deactivate"),
     path("benutzer/<int:membership_id>/reaktivieren/", views.member_reactivate, name="reactivate"),
     path("benutzer/<int:membership_id>/einladung-senden/", views.member_resend, name="resend"),
+    path("benutzer/<int:membership_id>/sso-loesen/", oidc_views.member_sso_unbind, name="sso_unbind"),
 ]

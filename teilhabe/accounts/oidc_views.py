@@ -14,12 +14,14 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from mozilla_django_oidc.utils import add_state_and_verifier_and_nonce_to_session, generate_code_challenge
 from mozilla_django_oidc.views import get_next_url
 
+from teilhabe.accounts.decorators import role_required
+from teilhabe.accounts.models import Membership, SingleSignOnIdentity
 from teilhabe.accounts.oidc import BACKEND, InvitedUserOIDCBackend
-from teilhabe.accounts.oidc_accounts import Refused
+from teilhabe.accounts.oidc_accounts import Refused, mapping_for, unbind
 from teilhabe.accounts.oidc_config import (
     SignOnError,
     cached_provider_config,
@@ -28,6 +30,8 @@ from teilhabe.accounts.oidc_config import (
     redirect_uri,
     setting,
 )
+from teilhabe.accounts.roles import OFFICE, Role
+from teilhabe.municipalities.scoping import get_scoped_or_404
 
 logger = logging.getLogger(__name__)
 
@@ -207,3 +211,42 @@ class LogoutView(auth_views.LogoutView):
         }
         separator = "&" if "?" in config.end_session_endpoint else "?"
         return HttpResponseRedirect(config.end_session_endpoint + separator + urlencode(params))
+
+
+# The office's view of single sign-on: which accounts are bound, and unbinding one.
+
+
+def member_sso_context(membership) -> dict:
+    """For the member page: the account's bindings to the provider."""
+    return {
+        "oidc_enabled": settings.OIDC_ENABLED,
+        "oidc_provider_name": provider_name(),
+        "sso_identities": list(SingleSignOnIdentity.objects.filter(user_id=membership.user_id)),
+    }
+
+
+def member_list_sso_context(municipality) -> dict:
+    """For the member list: whether roles come from the provider, and from which claim values."""
+    if not settings.OIDC_ENABLED:
+        return {}
+    rules = mapping_for(municipality)
+    return {
+        "oidc_provider_name": provider_name(),
+        "sso_roles_claim": setting("OIDC_ROLES_CLAIM", "") if rules else "",
+        "sso_role_rules": [(Role(rule.role).label, rule.values) for rule in rules],
+    }
+
+
+@role_required(OFFICE)
+@require_POST
+def member_sso_unbind(request, membership_id):
+    membership = get_scoped_or_404(Membership.objects.select_related("user"), request, pk=membership_id)
+    if unbind(membership.user):
+        messages.success(
+            request,
+            _(
+                "Die Verbindung von %(name)s zu %(provider)s ist gelöst. Bei der nächsten Anmeldung mit %(provider)s wird das Konto wieder über die bestätigte E-Mail-Adresse zugeordnet."
+            )
+            % {"name": membership.user, "provider": provider_name()},
+        )
+    return redirect("members:edit", request.municipality.slug, membership.pk)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -25,8 +25,13 @@ from teilhabe.accounts.forms import (
     ProfileForm,
     has_access_somewhere,
 )
-from teilhabe.accounts.models import Membership
-from teilhabe.accounts.oidc_views import login_page_context, oidc_context
+from teilhabe.accounts.models import Membership, SingleSignOnIdentity
+from teilhabe.accounts.oidc_views import (
+    login_page_context,
+    member_list_sso_context,
+    member_sso_context,
+    oidc_context,
+)
 from teilhabe.accounts.roles import OFFICE, Role
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
@@ -124,8 +129,10 @@ STATUS_FILTERS = {
 
 @role_required(OFFICE)
 def member_list(request):
-    members = Membership.objects.filter(municipality=request.municipality).select_related(
-        "user", "organisation"
+    members = (
+        Membership.objects.filter(municipality=request.municipality)
+        .select_related("user", "organisation")
+        .annotate(sso_bound=Exists(SingleSignOnIdentity.objects.filter(user=OuterRef("user"))))
     )
     query = request.GET.get("q", "").strip()
     role = request.GET.get("rolle", "")
@@ -154,6 +161,7 @@ def member_list(request):
             ("eingeladen", _("eingeladen, noch nicht angenommen")),
             ("deaktiviert", _("deaktiviert")),
         ],
+        **member_list_sso_context(request.municipality),
     }
     return render(request, "accounts/member_list.html", ctx)
 
@@ -214,6 +222,7 @@ def member_edit(request, membership_id):
         "member": membership,
         "form": form,
         "is_self": membership.user_id == request.user.pk,
+        **member_sso_context(membership),
     }
     return render(request, "accounts/member_edit.html", ctx)
 

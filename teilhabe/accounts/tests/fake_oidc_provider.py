@@ -27,6 +27,7 @@ class FakeProvider:
         self.client_id = client_id
         self.client_secret = client_secret
         self.key = new_key()
+        self.key_id = "test-key"
         self.signing_key = self.key  # a test may swap in a foreign key to forge tokens
         self.codes = {}
         self.access_tokens = {}
@@ -142,7 +143,7 @@ class FakeProvider:
 
     def public_jwk(self):
         jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
-        return {**jwk, "kid": "test-key", "alg": "RS256", "use": "sig"}
+        return {**jwk, "kid": self.key_id, "alg": "RS256", "use": "sig"}
 
     def authorize(self, authorize_url, claims):
         """What the provider does when the person signs in there: check the request, remember it, and
@@ -185,7 +186,7 @@ class FakeProvider:
         pem = self.signing_key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
-        id_token = jwt.encode(id_claims, pem, algorithm="RS256", headers={"kid": "test-key"})
+        id_token = jwt.encode(id_claims, pem, algorithm="RS256", headers={"kid": self.key_id})
         access_token = secrets.token_urlsafe(16)
         self.access_tokens[access_token] = claims
         return 200, {

@@ -100,3 +100,24 @@ def test_a_bound_superuser_is_refused_once_the_installation_forbids_it(client, s
     SingleSignOnIdentity.objects.create(user=admin, issuer=sso.url, subject="kc-admin@example.org")
     sign_in(client, sso, claims_for("admin@example.org"))
     assert SESSION_KEY not in client.session
+
+
+def test_the_office_sees_which_accounts_are_bound_and_can_unbind(client, sso, office_user, member):
+    SingleSignOnIdentity.objects.create(user=member.user, issuer=sso.url, subject="kc-beirat")
+    client.force_login(office_user)
+    listing = client.get("/musterstadt/konto/benutzer/").content.decode()
+    assert listing.count("mit Single Sign-on verbunden") == 1
+    page = client.get(f"/musterstadt/konto/benutzer/{member.pk}/").content.decode()
+    assert "Mit einem Konto beim Anmeldedienst verbunden seit" in page and "kc-beirat" in page
+    response = client.post(f"/musterstadt/konto/benutzer/{member.pk}/sso-loesen/")
+    assert response.status_code == 302
+    assert not SingleSignOnIdentity.objects.filter(user=member.user).exists()
+
+
+def test_only_the_office_can_unbind(client, sso, office_user, member):
+    SingleSignOnIdentity.objects.create(user=office_user, issuer=sso.url, subject="kc-amt")
+    client.force_login(member.user)
+    office_membership = office_user.memberships.get()
+    response = client.post(f"/musterstadt/konto/benutzer/{office_membership.pk}/sso-loesen/")
+    assert response.status_code == 403
+    assert SingleSignOnIdentity.objects.filter(user=office_user).exists()
