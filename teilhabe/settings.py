@@ -161,6 +161,7 @@ if OIDC_ENABLED:
     # that claim, so set OIDC_REQUIRE_VERIFIED_EMAIL=False there (its addresses come from the directory).
     OIDC_REQUIRE_VERIFIED_EMAIL = envbool("OIDC_REQUIRE_VERIFIED_EMAIL", "True")
     OIDC_EMAIL_CLAIM = envsecret("OIDC_EMAIL_CLAIM", "email")  # ADFS without an e-mail rule: upn
+    OIDC_EMAIL_VERIFIED_CLAIM = envsecret("OIDC_EMAIL_VERIFIED_CLAIM", "email_verified")  # Entra ID: xms_edov
     OIDC_TIMEOUT = envint("OIDC_TIMEOUT", "10")
     OIDC_VERIFY_SSL = envbool("OIDC_VERIFY_SSL", "True")  # or a path to the municipality's CA bundle
     if envsecret("OIDC_CA_BUNDLE"):

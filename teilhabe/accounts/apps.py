@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from teilhabe.accounts import oidc_checks  # noqa: F401 (registers the deploy checks)
         from teilhabe.accounts.models import Membership
         from teilhabe.municipalities.scoping import register_url_object
         from teilhabe.testing.samples import register_sample

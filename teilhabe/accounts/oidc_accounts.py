@@ -43,12 +43,13 @@ def _is_true(value) -> bool:
 
 
 def verified_email(claims: dict) -> str:
-    """The e-mail claim (OIDC_EMAIL_CLAIM), or "" unless the provider vouches for it (email_verified), when
-    OIDC_REQUIRE_VERIFIED_EMAIL is on."""
+    """The e-mail claim (OIDC_EMAIL_CLAIM), or "" unless the provider vouches for it (the claim
+    OIDC_EMAIL_VERIFIED_CLAIM, email_verified; Entra ID: xms_edov), when OIDC_REQUIRE_VERIFIED_EMAIL is on."""
     email = claims.get(setting("OIDC_EMAIL_CLAIM", "email") or "email")
     if not isinstance(email, str) or "@" not in email:
         return ""
-    if setting("OIDC_REQUIRE_VERIFIED_EMAIL", True) and not _is_true(claims.get("email_verified")):
+    verified_claim = setting("OIDC_EMAIL_VERIFIED_CLAIM", "email_verified") or "email_verified"
+    if setting("OIDC_REQUIRE_VERIFIED_EMAIL", True) and not _is_true(claims.get(verified_claim)):
         return ""
     return email.strip()
 

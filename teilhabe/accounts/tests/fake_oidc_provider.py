@@ -132,6 +132,8 @@ class FakeProvider:
             "OIDC_RP_SCOPES": "openid email profile",
             "OIDC_USE_PKCE": True,
             "OIDC_REQUIRE_VERIFIED_EMAIL": True,
+            "OIDC_EMAIL_CLAIM": "email",
+            "OIDC_EMAIL_VERIFIED_CLAIM": "email_verified",
             "OIDC_TIMEOUT": 5,
             "OIDC_PROVIDER_NAME": "Keycloak Musterstadt",
             "OIDC_CLOCK_LEEWAY": 60,

@@ -54,6 +54,8 @@ def test_the_deploy_check_finds_no_issues_with_single_sign_on_configured(tmp_pat
         tmp_path,
         OIDC_RP_CLIENT_ID="teilhabe",
         OIDC_RP_CLIENT_SECRET="s",
+        SITE_URL="https://teilhabe.musterstadt.de",
+        OIDC_OP_ISSUER="https://sso.example/realms/stadt",
         OIDC_OP_AUTHORIZATION_ENDPOINT="https://sso.example/auth",
         OIDC_OP_TOKEN_ENDPOINT="https://sso.example/token",
         OIDC_OP_USER_ENDPOINT="https://sso.example/userinfo",

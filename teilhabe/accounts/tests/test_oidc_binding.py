@@ -121,3 +121,12 @@ def test_only_the_office_can_unbind(client, sso, office_user, member):
     response = client.post(f"/musterstadt/konto/benutzer/{office_membership.pk}/sso-loesen/")
     assert response.status_code == 403
     assert SingleSignOnIdentity.objects.filter(user=office_user).exists()
+
+
+def test_the_verified_claim_can_be_entras_xms_edov(client, sso, settings, office_user):
+    settings.OIDC_EMAIL_VERIFIED_CLAIM = "xms_edov"
+    response = sign_in(client, sso, {"sub": "oid-1", "email": "amt@example.org", "xms_edov": False})
+    assert SESSION_KEY not in client.session
+    assert any("keine bestätigte E-Mail-Adresse" in t for t in messages_of(response))
+    sign_in(client, sso, {"sub": "oid-1", "email": "amt@example.org", "xms_edov": True})
+    assert client.session[SESSION_KEY] == str(office_user.pk)
