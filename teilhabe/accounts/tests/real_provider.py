@@ -6,6 +6,7 @@ administrator (users, e-mail addresses and groups are set directly in the provid
 
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -90,6 +91,7 @@ class RealProvider:
         self.process.terminate()
         self.process.wait(timeout=10)
         self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
 
     def discovery(self) -> dict:
         return requests.get(self.discovery_url, timeout=5).json()
