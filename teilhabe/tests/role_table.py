@@ -95,6 +95,7 @@ EXPECTED = {
     "members:list": (200, 403, 403, 403, 302),
     "members:reactivate": (405, 403, 403, 403, 302),
     "members:resend": (405, 403, 403, 403, 302),
+    "members:sso_unbind": (405, 403, 403, 403, 302),
     # municipalities
     "municipalities:home": (200, 200, 200, 200, 302),
     "municipalities:settings": (200, 403, 403, 403, 302),
