@@ -27,7 +27,7 @@ def test_an_office_clerk_invites_a_colleague_who_sets_a_password_and_is_later_de
     page.get_by_label("Organisation").select_option(label="Kulturamt (Amt / Dienststelle)")
     page.get_by_role("button", name="Einladung senden").click()
     page.wait_for_url(f"{live_server.url}/musterstadt/konto/benutzer/")
-    assert "nora@example.org ist eingeladen" in page.get_by_role("status").inner_text()
+    assert "Die Einladung an nora@example.org ist verschickt" in page.get_by_role("status").inner_text()
     row = page.get_by_role("row").filter(has_text="nora@example.org")
     assert "eingeladen" in row.inner_text() and "Kulturamt" in row.inner_text()
 
