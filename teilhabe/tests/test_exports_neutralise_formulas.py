@@ -24,6 +24,7 @@ from teilhabe.testing.bodies import response_bytes
 from teilhabe.testing.isolation import plant_samples, url_variants
 from teilhabe.testing.urlwalk import municipality_routes
 
+SHORT_HOSTILE = "=1+1"
 HOSTILE = ['=HYPERLINK("http://boese.example/","Klick")&', "+cmd|' /C calc'!A0 ", "@SUM(1+1)*", "-2+3+"]
 #: Fields whose values code reads (colours, addresses, codes): prefixed they would only break the page.
 SKIPPED = re.compile(r"colour|color|email|website|url|slug|phone|code|token|key|hash|kind|state|role|method")
@@ -44,6 +45,9 @@ def taint(municipality) -> int:
                 continue
             hostile = HOSTILE[index % len(HOSTILE)]
             rows = model.objects.filter(municipality=municipality).exclude(**{field.name: ""})
+            if (getattr(field, "max_length", None) or 1000) < 100:
+                # Short fields (numbers, codes): PostgreSQL enforces the length, SQLite does not.
+                hostile = SHORT_HOSTILE
             changed += rows.update(**{field.name: Concat(Value(hostile), F(field.name))})
     return changed
 
