@@ -8,12 +8,27 @@ Reading (reader.py), after the checks at the door (door.py, limits.py):
         table = sheet.table()                          # header row + records {header: value}
     workbook.notes()                                   # hidden sheets and rows, as German sentences
 
+Layouts (layout.py): each kind of file declares its columns once, ``Layout(name, (Col(key, header, …), …))``;
+the importer binds a table to it (``layout.bind(table)``: headers in any spelling, row values through each
+column's parser, German messages "Zeile 7, Spalte „Status“: …"), the exporter and the template write it.
+
 Writing (writer.py): ``write_xlsx([Out(title, columns, rows)])``, ``write_csv(headers, rows)``; both neutralise
 formulas. Kinds of upload and their limits: limits.py (setting ``SHEET_LIMITS``). A plain library, not an app.
 """
 
 from teilhabe.sheets.door import Source, check
 from teilhabe.sheets.errors import SheetError, location
+from teilhabe.sheets.layout import (
+    Bound,
+    CellError,
+    Col,
+    Layout,
+    choice,
+    compact,
+    fold,
+    no_data_rows,
+    require_data_rows,
+)
 from teilhabe.sheets.limits import Limits, limits_for
 from teilhabe.sheets.reader import Record, Sheet, Table, Workbook, cell_text, iter_xlsx_rows, read
 from teilhabe.sheets.text import ENCODING_NAMES
@@ -30,8 +45,12 @@ from teilhabe.sheets.writer import (
 
 __all__ = [
     "ENCODING_NAMES",
+    "Bound",
+    "CellError",
+    "Col",
     "Column",
     "Formatted",
+    "Layout",
     "Limits",
     "Out",
     "Record",
@@ -41,6 +60,11 @@ __all__ = [
     "Table",
     "Workbook",
     "build",
+    "choice",
+    "compact",
+    "fold",
+    "no_data_rows",
+    "require_data_rows",
     "cell_text",
     "iter_xlsx_rows",
     "check",
