@@ -1,7 +1,10 @@
 """Keyboard only, 200 % zoom and 320 px width (WCAG 2.1.1, 2.4.7, 1.4.4, 1.4.10), in Debian's chromium.
 
-The main flow without a mouse: an editor reports in a round, the office accepts. On every page of it, every
-control is reached by Tab, every stop shows a visible focus, and links and buttons are used by Enter and Space.
+The main flow without a mouse, from the login on: an editor logs in, goes to the concept's dashboard and on to
+the measure status to report, reports it; the office logs in, goes to the dashboard and to the reports to
+check, and accepts. On every page of it, every control is reached by Tab, every stop shows a visible focus,
+links and buttons are used by Enter and Space, and the first Tab reaches the skip link, which leads into the
+main content. Nothing is opened by URL after the login page.
 """
 
 import datetime
@@ -69,16 +72,61 @@ def text_starts(prefix):
     return lambda f: f["text"].startswith(prefix) or f["label"].startswith(prefix)
 
 
-def keyboard_login(page, live_server, email):
-    page.goto(f"{live_server.url}/konto/anmelden/")
+SKIP_LINK_TEXT = "Zum Inhalt springen"
+
+
+def assert_skip_link_leads_to_main(page):
+    """The first Tab of a page reaches the skip link, visibly; Enter moves the focus into the main content."""
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUSED_JS)
+    assert focused and focused["text"] == SKIP_LINK_TEXT, f"{page.url}: first Tab reached {focused}"
+    assert focused["visible"]
+    assert page.evaluate(IN_VIEW_JS), f"{page.url}: the focused skip link is not in view"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.getElementById('main').contains(document.activeElement)"), (
+        f"{page.url}: after the skip link, Tab left the main content"
+    )
+
+
+IN_VIEW_JS = """() => { const r = document.activeElement.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth; }"""
+
+
+def on_page(page):
+    """A page reached by keyboard: its skip link works and every control is reached; then back to its top."""
     assert_every_control_is_reached(page)
     page.reload()
+    assert_skip_link_leads_to_main(page)
+    page.goto(page.url.split("#", 1)[0])
+
+
+def follow(page, matches):
+    """Tab to a link or button and use it with Enter."""
+    tab_to(page, matches)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def keyboard_login(page, live_server, email):
+    page.goto(f"{live_server.url}/konto/anmelden/")
+    on_page(page)
     tab_to(page, text_starts("E-Mail-Adresse oder Benutzername"))
     page.keyboard.type(email)
     tab_to(page, text_starts("Passwort"))
     page.keyboard.type(PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
+    on_page(page)
+
+
+def to_the_dashboard(page, concept):
+    """From the page after the login to the concept's dashboard, through the main navigation."""
+    follow(page, text_starts("Integrationskonzept"))
+    assert page.url.rstrip("/").endswith(f"/konzept/{concept.pk}"), page.url
+    on_page(page)
 
 
 def test_an_editor_reports_and_the_office_accepts_by_keyboard_alone(
@@ -92,16 +140,13 @@ def test_an_editor_reports_and_the_office_accepts_by_keyboard_alone(
         title="Zwischenstand",
         due_date=datetime.date(2030, 10, 31),
     )
-    mine = f"{live_server.url}/{municipality.slug}/konzept/meine-meldungen/"
 
     keyboard_login(page, live_server, "kulturamt@example.org")
-    page.goto(mine)
-    assert_every_control_is_reached(page)
-    tab_to(page, lambda f: f["text"].startswith("Melden") and "1.1.1" in f["html"] + f["text"])
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert_every_control_is_reached(page)
-    page.reload()
+    to_the_dashboard(page, concept)
+    follow(page, text_starts("Meine Meldungen"))
+    on_page(page)
+    follow(page, lambda f: f["text"].startswith("Melden") and "1.1.1" in f["html"] + f["text"])
+    on_page(page)
     tab_to(page, text_starts("Status"))
     page.keyboard.type("umgesetzt")  # a focused <select> picks the option typed
     assert page.get_by_label("Status").evaluate("el => el.options[el.selectedIndex].text") == "umgesetzt"
@@ -116,14 +161,12 @@ def test_an_editor_reports_and_the_office_accepts_by_keyboard_alone(
     with page.expect_navigation():
         page.keyboard.press("Enter")
     keyboard_login(page, live_server, "amt@example.org")
-    page.goto(mine)
-    assert_every_control_is_reached(page)
-    tab_to(page, lambda f: f["text"].startswith("Prüfen"))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    to_the_dashboard(page, concept)
+    follow(page, text_starts("Zu prüfen"))
+    on_page(page)
+    follow(page, lambda f: f["text"].startswith("Prüfen"))
     assert "40 Teilnehmende" in page.get_by_role("main").inner_text()
-    assert_every_control_is_reached(page)
-    page.reload()
+    on_page(page)
     tab_to(page, text_starts("Annehmen"))
     with page.expect_navigation():
         page.keyboard.press("Space")
