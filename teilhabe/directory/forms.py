@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.directory.languages import LANGUAGES
+from teilhabe.directory.layout import CONTACTS, ORGANISATIONS
 from teilhabe.directory.models import Contact, Organisation
 
 
@@ -68,18 +69,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "kind",
-            "name",
-            "short_name",
-            "parent",
-            "address",
-            "website",
-            "email",
-            "phone",
-            "languages",
-            "notes",
-        ]
+        fields = ORGANISATIONS.fields()  # the same fields as the spreadsheet, in its order
         widgets = {"address": forms.Textarea(attrs={"rows": 3}), "notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, municipality, restricted=False, **kwargs):
@@ -131,10 +121,7 @@ class ContactForm(forms.ModelForm):
 
     class Meta:
         model = Contact
-        fields = [
-            "organisation", "name", "function", "email", "phone", "languages",
-            "consent_purpose", "consent_date", "consent_method", "consent_withdrawn",
-        ]  # fmt: skip
+        fields = CONTACTS.fields()
         widgets = {"consent_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, municipality, **kwargs):

@@ -47,10 +47,12 @@ def compact(text) -> str:
 
 
 class CellError(ValueError):
-    """Raised by a column's parser: the German reason a cell cannot be read ("… ist kein Datum")."""
+    """Raised by a column's parser: the German reason a cell cannot be read ("… ist kein Datum"); several
+    reasons for one cell (two unknown languages) give one message each."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *more: str):
         self.message = message
+        self.messages = [message, *more]
         super().__init__(message)
 
 
@@ -227,7 +229,7 @@ class Bound:
                         record.number,
                         self.label(col.key),
                     ) from None
-                problems.append(self.error(error.message, record.number, col.key))
+                problems.extend(self.error(message, record.number, col.key) for message in error.messages)
         return values
 
 

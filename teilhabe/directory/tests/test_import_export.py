@@ -256,3 +256,41 @@ def test_windows_1252_export_refuses_names_it_cannot_hold_instead_of_garbling_th
         url("export_contacts_csv", municipality), {"kodierung": "windows-1252"}, follow=True
     )
     assert "Bitte wählen Sie UTF-8." in response.content.decode()
+
+
+def test_a_file_with_only_a_header_row_says_it_has_no_data_rows(municipality):
+    header = "Art;Name;Kurzname\n"
+    result = transfer.import_directory(municipality, [("organisationen.csv", header.encode())])
+    assert result.errors == ["organisationen.csv: Die Datei enthält keine Datenzeilen."]
+    empty = write_xlsx(
+        [
+            Out("Organisationen", transfer.ORGANISATION_HEADERS, []),
+            Out("Ansprechpersonen", ["Organisation", "Name"], []),
+        ]
+    )
+    result = transfer.import_directory(municipality, [("adressbuch.xlsx", empty)])
+    assert result.errors == ["adressbuch.xlsx: Die Datei enthält keine Datenzeilen."]
+
+
+def test_an_export_without_contacts_still_imports(municipality, partner):
+    result = transfer.import_directory(
+        municipality, [("adressbuch.xlsx", transfer.export_xlsx(municipality))]
+    )
+    assert result.errors == [] and result.organisations["unchanged"] == ["Caritasverband"]
+
+
+def test_other_spellings_of_a_header_are_read_and_errors_name_the_header_as_written(municipality):
+    text = "ART;name;Tel.;Email\nAmt;A;0851 1;nicht-gueltig\n"
+    result = transfer.import_directory(municipality, [("o.csv", text.encode())])
+    assert result.errors == [
+        "o.csv, Zeile 2, Spalte „Email“: „nicht-gueltig“ ist keine gültige E-Mail-Adresse."
+    ]
+
+
+def test_the_forms_edit_the_fields_the_spreadsheet_holds():
+    from teilhabe.directory.forms import ContactForm, OrganisationForm
+    from teilhabe.directory.layout import CONTACTS, ORGANISATIONS
+
+    assert OrganisationForm._meta.fields == ORGANISATIONS.fields()
+    assert ContactForm._meta.fields == CONTACTS.fields()
+    assert transfer.ORGANISATION_HEADERS[:2] == ["Art", "Name"]
