@@ -1,4 +1,4 @@
-"""Exporting a concept to XLSX and CSV in the layout the importer reads (spreadsheet/layout.py).
+"""Exporting a concept to XLSX and CSV in the layout the importer reads (concept/layout.py).
 
 - the concept with its current status (each measure's latest accepted report), or
 - a closed reporting round, exactly as it was closed (from the reports' snapshots).
@@ -13,8 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from teilhabe import sheets
+from teilhabe.concept.layout import CONCEPT_EXPORT, MEASURES, ROUND_EXPORT
 from teilhabe.concept.models import Concept, Goal, Measure, ReportingRound, Status, StatusReport
-from teilhabe.concept.spreadsheet.layout import COLUMNS, REPORT_COLUMNS, LayoutColumn
 
 ONGOING = "laufend"
 
@@ -22,10 +22,14 @@ ONGOING = "laufend"
 @dataclass
 class Export:
     title_lines: list[str]
-    columns: tuple[LayoutColumn, ...]
+    columns: tuple[sheets.Col, ...]
     rows: list[dict]  # role -> value (str, date or None)
     statuses: list[Status]
     filename_stem: str
+
+
+def columns(keys) -> tuple[sheets.Col, ...]:
+    return tuple(MEASURES[key] for key in keys)
 
 
 def _names(organisations) -> str:
@@ -97,7 +101,7 @@ def concept_export(concept: Concept, today: dt.date | None = None) -> Export:
     ]
     rows = [_measure_row(measure) for measure in _measures(concept)]
     stem = f"{slugify(concept.short_name) or 'konzept'}-umsetzungsstand-{today.isoformat()}"
-    return Export(title_lines, COLUMNS, rows, _statuses(concept), stem)
+    return Export(title_lines, columns(CONCEPT_EXPORT), rows, _statuses(concept), stem)
 
 
 def round_export(a_round: ReportingRound) -> Export:
@@ -145,7 +149,7 @@ def round_export(a_round: ReportingRound) -> Export:
         % {"title": a_round.title, "due": a_round.due_date.strftime("%d.%m.%Y"), "closed": closed},
     ]
     stem = f"{slugify(concept.short_name) or 'konzept'}-{slugify(a_round.title) or 'berichtsrunde'}"
-    return Export(title_lines, COLUMNS + REPORT_COLUMNS, rows, _statuses(concept), stem)
+    return Export(title_lines, columns(ROUND_EXPORT), rows, _statuses(concept), stem)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -156,7 +160,7 @@ def to_csv(export: Export) -> bytes:
     """UTF-8 with BOM (Excel opens it correctly), semicolons, dates as TT.MM.JJJJ; header in the first row."""
     return sheets.write_csv(
         [column.header for column in export.columns],
-        ([row.get(column.role) for column in export.columns] for row in export.rows),
+        ([row.get(column.key) for column in export.columns] for row in export.rows),
     )
 
 
@@ -172,7 +176,7 @@ def build_workbook(export: Export):
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    roles = [column.role for column in export.columns]
+    roles = [column.key for column in export.columns]
     out = sheets.Out(
         _("Maßnahmen"),
         [sheets.Column(column.header, width=column.width) for column in export.columns],

@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.concept import models as m
 from teilhabe.concept.services.measures import ANY, INVOLVED, LEAD, MeasureFilter
-from teilhabe.concept.services.structure import is_placeholder_title, parse_tags
+from teilhabe.concept.services.structure import (
+    CONCEPT_FIELDS,
+    MEASURE_FIELDS,
+    is_placeholder_title,
+    parse_tags,
+)
 from teilhabe.directory.models import Organisation
 
 
@@ -67,16 +72,7 @@ def unique_number_error(queryset, number, instance, message):
 class ConceptForm(forms.ModelForm):
     class Meta:
         model = m.Concept
-        fields = [
-            "title",
-            "short_name",
-            "adopted_on",
-            "resolution_reference",
-            "period_start",
-            "period_end",
-            "description",
-            "is_current",
-        ]
+        fields = list(CONCEPT_FIELDS)  # what the named actions create_concept/update_concept take
         widgets = {"adopted_on": DateInput()}
 
     def clean_title(self):
@@ -120,6 +116,9 @@ class GoalForm(forms.ModelForm):
         self.fields["field_of_action"].queryset = m.FieldOfAction.objects.filter(concept=concept)
 
 
+_AFTER_LEAD = MEASURE_FIELDS.index("lead") + 1
+
+
 class MeasureForm(forms.ModelForm):
     tags_text = forms.CharField(
         label=_("Schlagwörter"),
@@ -137,21 +136,8 @@ class MeasureForm(forms.ModelForm):
 
     class Meta:
         model = m.Measure
-        fields = [
-            "goal",
-            "number",
-            "title",
-            "description",
-            "lead",
-            "involved",
-            "start",
-            "end",
-            "ongoing",
-            "timeframe_note",
-            "priority",
-            "cost_note",
-            "success_indicator",
-        ]
+        # save_measure's fields, with the involved organisations after the lead
+        fields = [*MEASURE_FIELDS[:_AFTER_LEAD], "involved", *MEASURE_FIELDS[_AFTER_LEAD:]]
         widgets = {"start": DateInput(), "end": DateInput(), "involved": forms.CheckboxSelectMultiple}
         help_texts = {"involved": _("Ämter und Partner, die an der Maßnahme mitwirken.")}
 

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from teilhabe import sheets
-from teilhabe.concept.exporting import Export, build_workbook
+from teilhabe.concept.exporting import Export, build_workbook, columns
+from teilhabe.concept.layout import CONCEPT_EXPORT
 from teilhabe.concept.models import DEFAULT_STATUSES
-from teilhabe.concept.spreadsheet.layout import COLUMNS
 
 TEMPLATE_PATH = Path(__file__).parent / "static" / "concept" / "vorlage-integrationskonzept.xlsx"
-REQUIRED = {"field", "goal", "measure_number", "measure"}
+COLUMNS = columns(CONCEPT_EXPORT)
 
 EXAMPLE_ROWS = [
     {
@@ -90,8 +90,8 @@ def build_template() -> bytes:
     sheet = workbook.active
     header_row = len(title_lines) + 2
     for index, column in enumerate(COLUMNS, start=1):
-        text = column.hint + (
-            " " + _("(Pflicht)") if column.role in REQUIRED and "Pflicht" not in column.hint else ""
+        text = column.help + (
+            " " + _("(Pflicht)") if column.required and "Pflicht" not in column.help else ""
         )
         sheet.cell(header_row, index).comment = Comment(text, "Teilhabe", width=260, height=90)
     notes = workbook.create_sheet(_("Hinweise"), 1)
@@ -105,7 +105,7 @@ def build_template() -> bytes:
     for cell in notes[notes.max_row]:
         cell.font = Font(bold=True)
     for column in COLUMNS:
-        notes.append([column.header, _("ja") if column.role in REQUIRED else _("nein"), column.hint])
+        notes.append([column.header, _("ja") if column.required else _("nein"), column.help])
     notes.append([])
     notes.append([_("Status (Standard)"), "", ", ".join(s.name for s in statuses)])
     notes.column_dimensions["A"].width = 28

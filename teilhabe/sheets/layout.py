@@ -74,7 +74,7 @@ class Col:
     key: str  # the name code uses for the column (a role); also the model field unless `field` is given
     header: str  # German header: written on export, recognised on import (never translated: it is data)
     english: str = ""  # English header, recognised on import, where the layout has one
-    field: str = ""  # model attribute the column fills ("" = key)
+    field: str | None = ""  # model attribute the column fills ("" = key; None = no attribute of its own)
     parse: Callable | None = None  # cell -> value, raises CellError; None: text()
     required: bool = False
     help: str = ""  # what belongs in the column (template comments, the template's notes sheet)
@@ -82,8 +82,8 @@ class Col:
     aliases: tuple[str, ...] = ()  # other spellings people use for the header
 
     @property
-    def attribute(self) -> str:
-        return self.field or self.key
+    def attribute(self) -> str | None:
+        return None if self.field is None else (self.field or self.key)
 
     def spellings(self) -> tuple[str, ...]:
         return (self.header, *((self.english,) if self.english else ()), *self.aliases)
@@ -127,7 +127,11 @@ class Layout:
     def fields(self, *, exclude: Iterable[str] = ()) -> list[str]:
         """The model attributes in file order (a form's Meta.fields, the attributes an import writes)."""
         skip = set(exclude)
-        return [col.attribute for col in self.columns if col.attribute not in skip and col.key not in skip]
+        return [
+            col.attribute
+            for col in self.columns
+            if col.attribute is not None and col.attribute not in skip and col.key not in skip
+        ]
 
     def out_columns(self, keys: Iterable[str] | None = None) -> list:
         """The writer's columns (header and width) for an export of this layout, optionally only `keys`."""
@@ -218,7 +222,7 @@ class Bound:
             if col.key not in self.headers:
                 continue
             try:
-                values[col.attribute] = col.read(self.raw(record, col.key))
+                values[col.attribute or col.key] = col.read(self.raw(record, col.key))
             except CellError as error:
                 if problems is None:
                     sheet = self.table.sheet

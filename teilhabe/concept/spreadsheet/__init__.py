@@ -6,7 +6,6 @@ if not sheet.ok:
         print(error)   # "konzept.xlsx, Zeile 14, Spalte C (Maßnahme): Nummer fehlt"
 """
 
-from teilhabe.concept.spreadsheet.layout import COLUMNS, HEADERS, REPORT_COLUMNS
 from teilhabe.concept.spreadsheet.reader import read_concept_sheet
 from teilhabe.concept.spreadsheet.rows import (
     Column,
@@ -19,9 +18,6 @@ from teilhabe.concept.spreadsheet.rows import (
 from teilhabe.concept.spreadsheet.values import Timeframe, split_list, split_organisations
 
 __all__ = [
-    "COLUMNS",
-    "HEADERS",
-    "REPORT_COLUMNS",
     "Column",
     "ConceptSheet",
     "SheetField",

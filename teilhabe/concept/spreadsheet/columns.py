@@ -5,7 +5,8 @@ import contextlib
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
-from teilhabe.concept.spreadsheet.headers import BARE, ROLE_LABELS, compact, match_header
+from teilhabe.concept.layout import HEADERS
+from teilhabe.concept.spreadsheet.headers import BARE, compact, match_header
 from teilhabe.concept.spreadsheet.rows import Column, ConceptSheet, SheetIssue
 from teilhabe.concept.spreadsheet.values import ValueIssue, cell_text, clean_number, number_depth
 from teilhabe.sheets import Sheet
@@ -74,13 +75,13 @@ def assign_columns(
     for col in sorted(roles):
         role = roles[col]
         header_cell = grid.value(header_row + header_rows - 1, col) or grid.value(header_row, col)
-        header = cell_text(header_cell).replace("\n", " ") or ROLE_LABELS.get(role, role)
+        header = cell_text(header_cell).replace("\n", " ") or HEADERS.get(role, role)
         column = Column(role, col, get_column_letter(col), header)
         if role in sheet.columns:
             first = sheet.columns[role]
             message = _("Diese Spalte bedeutet wie Spalte %(first)s „%(label)s“ und wird nicht gelesen.") % {
                 "first": first.letter,
-                "label": ROLE_LABELS.get(role, role),
+                "label": HEADERS.get(role, role),
             }
             sheet.warnings.append(SheetIssue(sheet.filename, message, None, column.letter, column.header))
             continue

@@ -66,6 +66,9 @@ def _read_grid(
             header_row,
         )
         return
+    if not any(cell_text(value) for cells in grid.rows[header_row + header_rows - 1 :] for value in cells):
+        sheet.errors.append(SheetIssue(sheet.filename, sheets.no_data_rows(sheet.filename).message))
+        return
     walker = Walker(sheet, grid)
     walker.walk(header_row + header_rows)
     walker.finish()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from teilhabe.concept.spreadsheet.headers import fold
+from teilhabe.sheets import fold
 
 
 class ValueIssue(ValueError):

@@ -11,7 +11,7 @@ Field and goal carry down to the rows below them (merged or simply left blank), 
 
 from django.utils.translation import gettext as _
 
-from teilhabe.concept.spreadsheet.headers import fold, match_header
+from teilhabe.concept.spreadsheet.headers import match_header
 from teilhabe.concept.spreadsheet.rows import ConceptSheet, SheetField, SheetGoal, SheetMeasure
 from teilhabe.concept.spreadsheet.values import (
     Timeframe,
@@ -28,7 +28,7 @@ from teilhabe.concept.spreadsheet.values import (
     split_number_title,
     split_organisations,
 )
-from teilhabe.sheets import Sheet
+from teilhabe.sheets import Sheet, fold
 
 # Roles that belong to a measure: a row with any of them but no measure is an error.
 MEASURE_DETAIL_ROLES = (

@@ -424,7 +424,16 @@ def test_a_broken_xlsx_and_an_empty_file_are_rejected():
 
 
 def test_a_sheet_with_header_but_no_measures_is_an_error():
-    assert errors(read([STANDARD_HEADER])) == ["konzept.xlsx: Die Tabelle enthält keine Maßnahmen."]
+    heading = ["Handlungsfeld 1: Sprache und Bildung"] + [None] * (len(STANDARD_HEADER) - 1)
+    assert errors(read([STANDARD_HEADER, heading])) == ["konzept.xlsx: Die Tabelle enthält keine Maßnahmen."]
+
+
+def test_a_sheet_with_only_a_header_row_has_no_data_rows():
+    assert errors(read([STANDARD_HEADER])) == ["konzept.xlsx: Die Datei enthält keine Datenzeilen."]
+    csv = ";".join(STANDARD_HEADER).encode("utf-8-sig") + b"\r\n;;;\r\n"
+    assert errors(read_concept_sheet(csv, filename="nur-kopf.csv")) == [
+        "nur-kopf.csv: Die Datei enthält keine Datenzeilen."
+    ]
 
 
 def test_a_bare_number_column_in_front_takes_its_level_from_its_values():

@@ -147,6 +147,21 @@ def test_errors_and_unknown_organisations_are_shown_as_a_german_error_summary(
     assert not PrivateUpload.objects.exists()  # a corrected file must be uploaded anyway
 
 
+def test_a_csv_with_only_a_header_row_says_so_and_offers_no_confirmation(
+    client, municipality, concept, office_user
+):
+    client.force_login(office_user)
+    header_only = SimpleUploadedFile("nur-kopfzeile.csv", ";".join(STANDARD_HEADER).encode() + b"\n")
+    response = client.post(
+        url("import_upload", municipality), {"concept": concept.pk, "file": header_only}, follow=True
+    )
+    content = response.content.decode()
+    assert Job.objects.get().state == Job.State.FAILED
+    assert "Die Tabelle „nur-kopfzeile.csv“ enthält Fehler; es wurde nichts gespeichert." in content
+    assert "<li>Die Datei enthält keine Datenzeilen.</li>" in content
+    assert "import/bestaetigen" not in content
+
+
 def test_a_new_concept_can_be_created_from_the_upload(client, municipality, directory, office_user):  # noqa: F811
     client.force_login(office_user)
     response = client.post(
