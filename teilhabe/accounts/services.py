@@ -5,16 +5,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from teilhabe.accounts.models import Membership, User
+from teilhabe.notifications.mail import Recipient, queue_mail
 
 
 class MembershipRuleError(Exception):
@@ -42,12 +41,17 @@ def set_password_link(user: User, base_url: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def _send(template: str, to: str, context: dict) -> None:
-    # The invitee's language is unknown: e-mails go out in the site's language (German).
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"accounts/email/{template}.txt", context)
-    send_mail(subject, body, None, [to])
+def _send(membership: Membership, template: str, context: dict, acting_user=None) -> None:
+    """Queue one of the membership e-mails, in the person's language (a new account has the site's, German,
+    unless the inviting office chose another). Each sending is its own message (its time is in the key)."""
+    queue_mail(
+        membership.municipality,
+        template=f"accounts/email/{template}",
+        recipients=[Recipient.for_user(membership.user)],
+        context=context,
+        key=f"membership-{template}:{membership.pk}:{membership.invitation_sent_at.isoformat()}",
+        started_by=acting_user,
+    )
 
 
 def _email_context(membership: Membership, base_url: str) -> dict:
@@ -63,20 +67,20 @@ def _email_context(membership: Membership, base_url: str) -> dict:
     }
 
 
-def _send_invitation(membership: Membership, base_url: str) -> None:
-    context = _email_context(membership, base_url)
-    if membership.awaiting_acceptance:
-        if not membership.user.is_active:
-            return  # a locked account: nothing to accept; the office sees the same as for anyone else
-        context["invitations_url"] = base_url.rstrip("/") + reverse("accounts:invitations")
-        _send("membership_offered", membership.user.email, context)
-    elif membership.user.has_usable_password():
-        _send("membership_added", membership.user.email, context)
-    else:
-        context["set_password_url"] = set_password_link(membership.user, base_url)
-        _send("invitation", membership.user.email, context)
+def _send_invitation(membership: Membership, base_url: str, acting_user=None) -> None:
+    if membership.awaiting_acceptance and not membership.user.is_active:
+        return  # a locked account: nothing to accept; the office sees the same as for anyone else
     membership.invitation_sent_at = timezone.now()
     membership.save(update_fields=["invitation_sent_at"])
+    context = _email_context(membership, base_url)
+    if membership.awaiting_acceptance:
+        context["invitations_url"] = base_url.rstrip("/") + reverse("accounts:invitations")
+        _send(membership, "membership_offered", context, acting_user)
+    elif membership.user.has_usable_password():
+        _send(membership, "membership_added", context, acting_user)
+    else:
+        context["set_password_url"] = set_password_link(membership.user, base_url)
+        _send(membership, "invitation", context, acting_user)
 
 
 def _free_username(email: str) -> str:
@@ -90,16 +94,23 @@ def _free_username(email: str) -> str:
 
 @transaction.atomic
 def invite_member(
-    *, municipality, invited_by, email, first_name, last_name, role, organisation, base_url
+    *, municipality, invited_by, email, first_name, last_name, role, organisation, base_url, language=None
 ) -> InvitationResult:
     """Give `email` a role in `municipality`. A new person gets an account and a link to set a password;
     someone who already has an account (from another municipality) gets a membership that waits for them
-    to accept or decline it (nobody is added to a municipality without being asked).
-    Raises on a failed e-mail, so nothing is stored without the e-mail having gone out."""
+    to accept or decline it (nobody is added to a municipality without being asked). A new account gets
+    `language` (default: the site's), and so does its invitation; the e-mail goes out as a background job
+    (the office's job list shows a failed address; "Einladung erneut senden" tries again)."""
     user = User.objects.filter(email__iexact=email).order_by("-is_active", "pk").first()
     new_account = user is None
     if new_account:
-        user = User(username=_free_username(email), email=email, first_name=first_name, last_name=last_name)
+        user = User(
+            username=_free_username(email),
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            language=language or settings.LANGUAGE_CODE,
+        )
         user.set_unusable_password()
         user.save()
     membership = Membership.objects.create(
@@ -110,12 +121,12 @@ def invite_member(
         invited_by=invited_by,
         awaiting_acceptance=not new_account,
     )
-    _send_invitation(membership, base_url)
+    _send_invitation(membership, base_url, invited_by)
     return InvitationResult(membership=membership, new_account=new_account)
 
 
 @transaction.atomic
-def resend_invitation(membership: Membership, base_url: str) -> None:
+def resend_invitation(membership: Membership, base_url: str, acting_user=None) -> None:
     if not membership.is_active:
         raise MembershipRuleError(_("Der Zugang ist deaktiviert. Bitte reaktivieren Sie ihn zuerst."))
     if not membership.invitation_pending:
@@ -124,7 +135,7 @@ def resend_invitation(membership: Membership, base_url: str) -> None:
                 "Diese Person hat die Einladung bereits angenommen. Ein vergessenes Passwort setzt sie über „Passwort vergessen?“ auf der Anmeldeseite zurück."
             )
         )
-    _send_invitation(membership, base_url)
+    _send_invitation(membership, base_url, acting_user)
 
 
 def change_membership(membership: Membership, *, role, organisation) -> None:

@@ -1,6 +1,3 @@
-import logging
-import smtplib
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -34,8 +31,6 @@ from teilhabe.accounts.oidc_views import (
 )
 from teilhabe.accounts.roles import OFFICE, Role
 from teilhabe.municipalities.scoping import get_scoped_or_404
-
-logger = logging.getLogger(__name__)
 
 
 class LoginView(auth_views.LoginView):
@@ -175,32 +170,22 @@ def member_invite(request):
     form = InviteForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.invite_member(
-                municipality=request.municipality,
-                invited_by=request.user,
-                email=data["email"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                role=data["role"],
-                organisation=data["organisation"],
-                base_url=_base_url(request),
-            )
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Invitation e-mail to %s failed", data["email"])
-            form.add_error(
-                None,
-                _(
-                    "Die Einladung konnte nicht per E-Mail versendet werden; es wurde nichts gespeichert. Bitte versuchen Sie es später erneut oder wenden Sie sich an die IT."
-                ),
-            )
-        else:
-            # The same answer for every address: the office must not learn whether it has an account elsewhere.
-            text = _(
-                "Die Einladung an %(email)s ist verschickt. Der Zugang gilt, sobald die Person die Einladung angenommen hat."
-            )
-            messages.success(request, text % {"email": data["email"]})
-            return redirect("members:list", request.municipality.slug)
+        services.invite_member(
+            municipality=request.municipality,
+            invited_by=request.user,
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            role=data["role"],
+            organisation=data["organisation"],
+            base_url=_base_url(request),
+        )
+        # The same answer for every address: the office must not learn whether it has an account elsewhere.
+        text = _(
+            "Die Einladung an %(email)s ist verschickt. Der Zugang gilt, sobald die Person die Einladung angenommen hat."
+        )
+        messages.success(request, text % {"email": data["email"]})
+        return redirect("members:list", request.municipality.slug)
     return render(request, "accounts/member_invite.html", {"form": form})
 
 
@@ -233,11 +218,6 @@ def _member_action(request, membership_id, action, success_text):
         action(membership)
     except services.MembershipRuleError as error:
         messages.error(request, str(error))
-    except (smtplib.SMTPException, OSError):
-        logger.exception("E-mail to %s failed", membership.user.email)
-        messages.error(
-            request, _("Die E-Mail konnte nicht versendet werden. Bitte versuchen Sie es später erneut.")
-        )
     else:
         messages.success(request, success_text % {"name": membership.user})
     return redirect("members:list", request.municipality.slug)
@@ -271,7 +251,7 @@ def member_resend(request, membership_id):
     return _member_action(
         request,
         membership_id,
-        lambda m: services.resend_invitation(m, _base_url(request)),
+        lambda m: services.resend_invitation(m, _base_url(request), acting_user=request.user),
         _("Die Einladung an %(name)s wurde erneut gesendet."),
     )
 

@@ -1,6 +1,4 @@
 import re
-import smtplib
-from unittest import mock
 
 import pytest
 from django.contrib.auth import SESSION_KEY
@@ -11,6 +9,7 @@ from teilhabe.accounts.models import Membership, User
 from teilhabe.accounts.roles import ADVISORY_BOARD, DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.accounts.tests.conftest import member_url
 from teilhabe.directory.models import Organisation
+from teilhabe.jobs.models import Job
 
 
 def invite(client, municipality, **data):
@@ -204,12 +203,24 @@ def test_an_organisation_of_another_municipality_is_refused(office_client, munic
     assert not User.objects.filter(email="nora@example.org").exists()
 
 
-def test_nothing_is_stored_when_the_email_cannot_be_sent(office_client, municipality):
-    with mock.patch("teilhabe.accounts.services.send_mail", side_effect=smtplib.SMTPException("down")):
-        response = invite(office_client, municipality)
-    assert response.status_code == 200
-    assert "konnte nicht per E-Mail versendet werden" in response.content.decode()
-    assert not User.objects.filter(email="nora@example.org").exists()
+@pytest.mark.django_db
+def test_a_refused_invitation_mail_keeps_the_invitation_and_the_job_says_so(
+    office_client, municipality, settings
+):
+    """The mail goes out as a background job: a refused address fails that job (the office's job list names
+    it), the invitation stays, and resending it works once the address is right at the mail server."""
+    settings.EMAIL_BACKEND = "teilhabe.notifications.tests.backends.RefusingBackend"
+    response = invite(office_client, municipality, email="refused@example.org")
+    assert response.status_code == 302
+    membership = Membership.objects.get(user__email="refused@example.org")
+    job = Job.objects.get(kind="notifications.send")
+    assert job.state == Job.State.FAILED
+    assert "refused@example.org" in job.error
+    assert "/konto/einladung/" not in str(job.params)  # the one-time link is not kept in the job
+    assert not mail.outbox
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    office_client.post(member_url("resend", municipality, membership))
+    assert [m.to for m in mail.outbox] == [["refused@example.org"]]
 
 
 def test_the_invitation_is_recorded_in_the_audit_trail(office_client, municipality, office_user):

@@ -1,34 +1,19 @@
-"""E-mails the report workflow sends: a round opens (to the responsible editors who want it), a report is
-sent back (to its author). Sent after the transaction commits, so a rolled-back step sends nothing; a failing
-mail server does not undo the step (the message stays visible on the page)."""
-
-import logging
+"""E-mails the report workflow sends, through the one mail helper (`teilhabe.notifications.mail`): a round
+opens (to the responsible editors who want it), a report is sent back (to its author). Each recipient reads
+it in their own language; the sending is a background job queued with the step's transaction, so a
+rolled-back step sends nothing and a failing mail server does not undo the step (the job list shows it)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 from teilhabe.accounts.models import Membership
 from teilhabe.accounts.roles import EDITORS
 from teilhabe.concept.models import Measure
-
-logger = logging.getLogger(__name__)
+from teilhabe.notifications.mail import Recipient, queue_mail
 
 
 def _link(name, *args):
     return settings.SITE_URL + reverse(name, args=args)
-
-
-def _deliver(subject, body, to):
-    try:
-        send_mail(subject, body, None, [to])
-    except OSError:  # SMTP down: the workflow step stands; the log says who missed the mail
-        logger.warning("E-mail to %s failed: %s", to, subject)
 
 
 def editors_to_tell(a_round):
@@ -56,54 +41,44 @@ def editors_to_tell(a_round):
     )
 
 
-def round_opened(a_round):
-    """Tell the responsible editors that a round is open (after commit)."""
-    transaction.on_commit(lambda: _send_round_opened(a_round))
-
-
-def _send_round_opened(a_round):
+def round_opened(a_round, started_by=None):
+    """Tell the responsible editors that a round is open."""
     municipality = a_round.municipality
-    with translation.override("de"):
-        due = date_format(a_round.due_date, "DATE_FORMAT")
-        link = _link("concept:my_reports", municipality.slug)
-        subject = _("Neue Berichtsrunde „%(round)s“: Sachstandsmeldungen bis %(due)s") % {
-            "round": a_round.title,
-            "due": due,
-        }
-        for membership in editors_to_tell(a_round):
-            context = {
-                "round": a_round,
-                "user": membership.user,
-                "organisation": membership.organisation,
-                "due": due,
-                "link": link,
-                "profile_link": _link("accounts:profile"),
-                "municipality": municipality,
-            }
-            body = render_to_string("concept/email/round_opened.txt", context)
-            _deliver(subject, body, membership.user.email)
+    return queue_mail(
+        municipality,
+        template="concept/email/round_opened",
+        recipients=[
+            Recipient.for_user(m.user, organisation=m.organisation) for m in editors_to_tell(a_round)
+        ],
+        context={
+            "round": a_round,
+            "link": _link("concept:my_reports", municipality.slug),
+            "profile_link": _link("accounts:profile"),
+            "municipality": municipality,
+        },
+        key=f"round-opened:{a_round.pk}",
+        started_by=started_by,
+    )
 
 
-def report_returned(report):
-    """Tell the report's author that the office sent it back, with the office's comment (after commit)."""
+def report_returned(report, started_by=None):
+    """Tell the report's author that the office sent it back, with the office's comment."""
     author = report.reported_by
     if author is None or not author.email or not author.is_active:
-        return
-    transaction.on_commit(lambda: _send_report_returned(report, author))
-
-
-def _send_report_returned(report, author):
+        return None
     a_round, measure = report.round, report.measure
-    with translation.override("de"):
-        context = {
+    return queue_mail(
+        a_round.municipality,
+        template="concept/email/report_returned",
+        recipients=[Recipient.for_user(author)],
+        context={
             "report": report,
             "round": a_round,
             "measure": measure,
-            "user": author,
-            "due": date_format(a_round.due_date, "DATE_FORMAT"),
             "link": _link("concept:report_edit", a_round.municipality.slug, a_round.pk, measure.pk),
             "municipality": a_round.municipality,
-        }
-        subject = _("Ihre Meldung zu %(number)s wurde zurückgegeben") % {"number": measure.number}
-        body = render_to_string("concept/email/report_returned.txt", context)
-    _deliver(subject, body, author.email)
+        },
+        # Each return is its own message: the version the office's save gave the report.
+        key=f"report-returned:{report.pk}:{report.version}",
+        started_by=started_by,
+    )

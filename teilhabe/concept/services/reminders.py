@@ -8,17 +8,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from teilhabe.accounts.models import Membership
 from teilhabe.accounts.roles import EDITORS
 from teilhabe.concept.models import Measure, ReportingRound, RoundReminder, StatusReport
+from teilhabe.notifications.mail import Recipient, queue_mail
 
 HANDED_IN = StatusReport.HANDED_IN_STATES
 
@@ -79,13 +76,15 @@ def rounds_due(today, days, municipality=None):
 
 
 def send_round_reminders(today=None, days=(7, 1), dry_run=False, municipality=None):
-    """Send the day's reminders; returns the Reminder list (sent=False for dry runs and repeats)."""
+    """Queue the day's reminders, one mail job per round; returns the Reminder list (sent=False for dry runs
+    and repeats). RoundReminder records who was reminded on which day (and keeps a second run quiet)."""
     today = today or timezone.localdate()
     reminders = []
     for a_round in rounds_due(today, days, municipality):
         already = set(
             RoundReminder.objects.filter(round=a_round, sent_on=today).values_list("user_id", flat=True)
         )
+        due_now = []
         for membership, items in open_items(a_round):
             reminder = Reminder(a_round, membership.user, membership.organisation, items)
             reminders.append(reminder)
@@ -100,30 +99,27 @@ def send_round_reminders(today=None, days=(7, 1), dry_run=False, municipality=No
                         sent_on=today,
                         open_items=len(items),
                     )
-                    _send(reminder, today)
             except IntegrityError:  # another run sent it meanwhile
                 continue
             reminder.sent = True
+            due_now.append(reminder)
+        if due_now:
+            _queue(a_round, due_now, today)
     return reminders
 
 
-def _send(reminder, today):
-    a_round = reminder.round
-    with translation.override("de"):
-        link = settings.SITE_URL + reverse("concept:my_reports", args=[a_round.municipality.slug])
-        context = {
+def _queue(a_round, reminders, today):
+    queue_mail(
+        a_round.municipality,
+        template="concept/email/round_reminder",
+        recipients=[
+            Recipient.for_user(r.user, organisation=r.organisation, items=r.items) for r in reminders
+        ],
+        context={
             "round": a_round,
-            "user": reminder.user,
-            "organisation": reminder.organisation,
-            "items": reminder.items,
-            "link": link,
+            "link": settings.SITE_URL + reverse("concept:my_reports", args=[a_round.municipality.slug]),
             "days_left": (a_round.due_date - today).days,
-            "due": date_format(a_round.due_date, "DATE_FORMAT"),
             "municipality": a_round.municipality,
-        }
-        subject = _("Erinnerung: Sachstandsmeldungen für „%(round)s“ bis %(due)s") % {
-            "round": a_round.title,
-            "due": context["due"],
-        }
-        body = render_to_string("concept/email/round_reminder.txt", context)
-    send_mail(subject, body, None, [reminder.user.email])
+        },
+        key=f"round-reminder:{a_round.pk}:{today.isoformat()}",
+    )

@@ -58,7 +58,7 @@ def open_round(concept, title, due_date, user=None, *, allow_past=False, notify=
             municipality=concept.municipality, concept=concept, title=title, due_date=due_date
         )
         if notify:
-            notifications.round_opened(a_round)
+            notifications.round_opened(a_round, started_by=user)
     return a_round
 
 
@@ -195,7 +195,7 @@ def send_back(report, user, comment):
     report.reviewed_at = timezone.now()
     versions.claim_version(report, report.version, _("Diese Sachstandsmeldung"))
     report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at", "version"])
-    notifications.report_returned(report)
+    notifications.report_returned(report, started_by=user)
     return report
 
 
