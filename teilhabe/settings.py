@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "auditlog",
     "django_otp",
+    "csp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "teilhabe.municipalities",
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "teilhabe.accounts.two_factor_middleware.TwoFactorMiddleware",
     "teilhabe.headers.SecurityHeadersMiddleware",
+    "teilhabe.csp.ContentSecurityPolicyMiddleware",  # teilhabe/csp.py: nothing inline, nothing from elsewhere
     "teilhabe.accounts.language.LanguageMiddleware",  # after authentication: the user's own choice
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -84,7 +86,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "teilhabe.municipalities.context_processors.navigation",
             ],
-            "builtins": ["teilhabe.formatting"],  # the |number and |percent filters, in every template
+            # the |number and |percent filters, |swatch and |dot (colours from data), in every template
+            "builtins": ["teilhabe.formatting", "teilhabe.colours"],
         },
     },
 ]
@@ -242,6 +245,22 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp, teilhabe/csp.py): scripts, styles, images only from the site's own files,
+# nothing inline (no 'unsafe-inline', no 'unsafe-eval'), no plugins, no <base>, never framed, forms post here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # an IP address is personal data and not needed for the trail

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from teilhabe.municipalities.scoping import URL_VALUE_CHOICES
 from teilhabe.testing.bodies import response_text
+from teilhabe.testing.csp import response_problems
 from teilhabe.testing.samples import SAMPLES, make_sample, variants_of
 from teilhabe.testing.urlwalk import fill_kwargs, object_variants
 
@@ -64,11 +65,13 @@ class Reading:
 class Walk:
     readings: list[Reading] = field(default_factory=list)
     leaks: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)  # answers the Content-Security-Policy would break
 
 
 def read_route(client, route, municipality, user, markers, cache=None) -> Walk:
     """Ask every URL of `route` as `user` (GET, GET as htmx with a search, POST without data) and
-    anonymously, read every body whatever its status and format, and list each marker found."""
+    anonymously, read every body whatever its status and format, and list each marker found, and each
+    answer that breaks the Content-Security-Policy (teilhabe/testing/csp.py)."""
     walk = Walk()
     for url in url_variants(route, municipality, cache=cache):
         asks = [
@@ -87,10 +90,12 @@ def read_route(client, route, municipality, user, markers, cache=None) -> Walk:
             else:
                 client.force_login(who)
             response = ask(client)
+            csp = response_problems(response)  # before the body is read (a stream is read once)
             text = response_text(response)
             headers = " ".join(response.get(h, "") for h in HEADERS_READ)
             reading = Reading(how, response.status_code, response.get("Content-Type", ""), text)
             walk.readings.append(reading)
+            walk.csp += [f"{route.name}: {reading.describe()}: {problem}" for problem in csp]
             haystack = (text + " " + headers).lower()
             for marker in markers:
                 if marker in haystack:

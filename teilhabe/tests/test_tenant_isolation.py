@@ -54,3 +54,4 @@ def test_no_page_or_export_shows_another_municipalitys_data(
     walk = read_route(client, route, municipality, office_user, markers_of(other_municipality))
     assert walk.readings
     assert not walk.leaks, "\n".join(walk.leaks)
+    assert not walk.csp, "Content-Security-Policy:\n" + "\n".join(walk.csp)

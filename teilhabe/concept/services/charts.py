@@ -34,7 +34,7 @@ RC = {
 
 
 def _cached_svg(kind, data, draw):
-    key = "concept-chart:v2:%s:%s" % (
+    key = "concept-chart:v3:%s:%s" % (
         kind,
         hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest(),
     )

@@ -5,6 +5,8 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from teilhabe.colours import colour_mark
+from teilhabe.colours import share_bar as draw_share_bar
 from teilhabe.concept.models import StatusReport
 
 register = template.Library()
@@ -17,7 +19,15 @@ def status_badge(status):
         return format_html('<span class="badge badge--none">{}</span>', _("noch kein Status"))
     name = status["name"] if isinstance(status, dict) else status.name
     colour = status["colour"] if isinstance(status, dict) else status.colour
-    return format_html('<span class="badge" style="--badge: {}">{}</span>', colour, name)
+    return format_html(
+        '<span class="badge badge--data">{}{}</span>', colour_mark(colour, "badge__dot", "circle"), name
+    )
+
+
+@register.filter
+def share_bar(cells):
+    """A status overview's cells (those with a count) as one bar of coloured parts."""
+    return draw_share_bar((c.share, c.colour, f"{c.label}: {c.count}") for c in cells if c.count)
 
 
 def _month(date):
