@@ -65,7 +65,8 @@ def test_the_dashboard_with_both_charts_has_unique_ids_and_alternatives(
         accepted_round(concept, title, day, lambda measure: vocabulary["in Umsetzung"])
     client.force_login(office_user)
     html = client.get(reverse("concept:dashboard", args=[municipality.slug, concept.pk])).content.decode()
-    assert html.count("<svg") == 2
+    assert html.count("<svg") - html.count('<svg class="swatch"') == 2  # the charts (and colour swatches)
     assert_valid_inline_svgs(html)
+    assert "style=" not in html and "<style" not in html  # matplotlib's CSS became presentation attributes
     assert "Liniendiagramm: Anteil begonnener und umgesetzter Maßnahmen je abgeschlossener Runde" in html
     assert html.count("stehen in der Tabelle darunter") == 2
