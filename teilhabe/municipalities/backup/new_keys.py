@@ -2,12 +2,14 @@
 it (foreign keys, many-to-many, the audit entries' object ids and municipality id) follows. Users are matched
 by username."""
 
+import json
 from collections import defaultdict
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -99,6 +101,7 @@ def restore_municipality(records):
                 entry.object_pk = str(new_keys[key])
                 if entry.object_id is not None:
                     entry.object_id = new_keys[key]
+            entry.changes = remap_changes(model_class, entry.changes, new_keys)
         if isinstance(entry.additional_data, dict) and "municipality_id" in entry.additional_data:
             entry.additional_data = dict(entry.additional_data, municipality_id=municipality_pk)
         models.Model.save_base(entry, raw=True)
@@ -112,3 +115,46 @@ def _typed_pk(model_class, value):
         return model_class._meta.pk.to_python(value)
     except Exception:  # noqa: BLE001 - an entry about a row of an unusual key stays as it is
         return value
+
+
+def remap_changes(model_class, changes, new_keys):
+    """An audit entry's recorded changes with every foreign key value under the restored row's new key.
+
+    auditlog records a foreign key as the related row's key (`{"goal": ["12", "15"]}`), and the audit pages
+    show the row of that key. Left as it was, a restored entry would name whatever row of the new installation
+    has the old key, perhaps another municipality's. A key whose row is not in the backup (deleted since)
+    becomes `"#12"`: the audit pages show it as they showed a deleted row before, and it matches no row.
+    """
+    as_text = isinstance(changes, str)
+    if as_text:
+        try:
+            changes = json.loads(changes)
+        except ValueError:
+            return changes
+    if not isinstance(changes, dict):
+        return changes
+    remapped = {}
+    for name, values in changes.items():
+        try:
+            model_field = model_class._meta.get_field(name)
+        except FieldDoesNotExist:
+            model_field = None
+        is_reference = (
+            model_field is not None
+            and model_field.concrete
+            and model_field.is_relation
+            and (model_field.many_to_one or model_field.one_to_one)
+        )
+        if is_reference and isinstance(values, list):
+            values = [_new_reference(model_field.related_model, value, new_keys) for value in values]
+        remapped[name] = values
+    return json.dumps(remapped) if as_text else remapped
+
+
+def _new_reference(related_model, value, new_keys):
+    if value is None or value in ("None", ""):
+        return value
+    key = (label(related_model), _typed_pk(related_model, value))
+    if key in new_keys:
+        return str(new_keys[key]) if isinstance(value, str) else new_keys[key]
+    return f"#{value}"

@@ -187,6 +187,11 @@ def normalised(records, old_of):
             fields["object_pk"] = str(key(backup.label(ct), typed))
             if fields.get("object_id") is not None:
                 fields["object_id"] = key(backup.label(ct), fields["object_id"])
+            changes = fields.get("changes")
+            if isinstance(changes, dict):  # foreign keys recorded in the changes (see backup/new_keys.py)
+                fields["changes"] = {
+                    name: _old_references(ct, name, values, key) for name, values in changes.items()
+                }
             data = fields.get("additional_data")
             if isinstance(data, dict) and "municipality_id" in data:
                 fields["additional_data"] = dict(
@@ -194,6 +199,27 @@ def normalised(records, old_of):
                 )
         out.append({"model": record["model"], "pk": key(record["model"], record["pk"]), "fields": fields})
     return sorted(out, key=lambda r: (r["model"], r["pk"]))
+
+
+def _old_references(model, name, values, key):
+    """A recorded foreign-key change with the restored rows' keys translated back ("#12": a row not in the
+    backup, recorded as its old key)."""
+    try:
+        f = model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - not a field of the model (any more)
+        return values
+    if not (f.concrete and f.is_relation and (f.many_to_one or f.one_to_one)) or not isinstance(values, list):
+        return values
+    target = backup.label(f.related_model)
+    out = []
+    for value in values:
+        if isinstance(value, str) and value.startswith("#"):
+            out.append(value[1:])
+        elif isinstance(value, str) and value.isdigit():
+            out.append(str(key(target, int(value))))
+        else:
+            out.append(value)
+    return out
 
 
 def test_a_municipality_moves_to_another_installation_with_all_its_data(
@@ -335,3 +361,59 @@ def test_every_model_is_in_a_municipality_backup_or_installation_wide():
         f"{unassigned}: give the model a foreign key to Municipality (MunicipalityOwned), or add it to "
         "installation_wide here and say in docs/backup.md why a municipality's backup leaves it out"
     )
+
+
+def test_restored_audit_entries_name_the_restored_rows_not_whatever_has_the_old_key(
+    municipality, other_municipality, media
+):
+    """auditlog records a changed reference as the related row's key. After a move the history must name the
+    restored row, not the row of the new installation that has the old key (here: another municipality's),
+    and a row deleted before the backup stays a bare old key that matches nothing."""
+    from teilhabe.audit.services import history_for
+
+    populate(municipality, other_municipality)
+    parent = Organisation.objects.create(
+        municipality=municipality, kind="department", name="Referat Soziales"
+    )
+    dissolved = Organisation.objects.create(municipality=municipality, kind="partner", name="Aufgelöst e. V.")
+    child = Organisation.objects.create(
+        municipality=municipality, kind="department", name="Amt für Integration"
+    )
+    for new_parent in (parent, dissolved, parent):
+        child.parent = new_parent
+        child.save()
+    old_keys = {"parent": parent.pk, "dissolved": dissolved.pk, "child": child.pk}
+    dissolved.delete()
+    data = backup.archive_bytes(municipality)
+    LogEntry.objects.filter(additional_data__municipality_id=municipality.pk).delete()
+    users = list(User.objects.filter(memberships__municipality=municipality))
+    remove_municipality(municipality)
+    for user in users:
+        user.delete()
+    # The old keys now belong to another municipality's rows.
+    for name, pk in old_keys.items():
+        Organisation.objects.create(
+            pk=pk, municipality=other_municipality, kind="partner", name=f"Fremd {name}"
+        )
+
+    result = backup.restore(io.BytesIO(data))
+
+    restored = Organisation.objects.get(municipality__slug="musterstadt", name="Amt für Integration")
+    restored_parent = Organisation.objects.get(municipality__slug="musterstadt", name="Referat Soziales")
+    assert restored.pk != old_keys["child"] and restored_parent.pk != old_keys["parent"]
+    changes = [
+        (c.old, c.new)
+        for item in history_for(restored)
+        for c in item.changes
+        if c.label == "Übergeordnete Einheit"
+    ]
+    assert changes == [
+        ("#%s" % old_keys["dissolved"], "Referat Soziales"),
+        ("Referat Soziales", "#%s" % old_keys["dissolved"]),
+        ("", "Referat Soziales"),
+    ], changes
+    recorded = [
+        e.changes["parent"] for e in LogEntry.objects.get_for_object(restored) if "parent" in e.changes
+    ]
+    assert [str(restored_parent.pk), "#%s" % old_keys["dissolved"]] in recorded
+    assert result.new_keys[("directory.organisation", old_keys["parent"])] == restored_parent.pk
