@@ -9,12 +9,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from teilhabe import sheets
 from teilhabe.concept.layout import CONCEPT_EXPORT, MEASURES, ROUND_EXPORT
 from teilhabe.concept.models import Concept, Goal, Measure, ReportingRound, Status, StatusReport
+from teilhabe.downloads import download_name
 
 ONGOING = "laufend"
 
@@ -100,7 +101,7 @@ def concept_export(concept: Concept, today: dt.date | None = None) -> Export:
         % {"date": today.strftime("%d.%m.%Y")},
     ]
     rows = [_measure_row(measure) for measure in _measures(concept)]
-    stem = f"{slugify(concept.short_name) or 'konzept'}-umsetzungsstand-{today.isoformat()}"
+    stem = download_name(pgettext_lazy("Dateiname", "Umsetzungsstand"), concept.short_name, today)
     return Export(title_lines, columns(CONCEPT_EXPORT), rows, _statuses(concept), stem)
 
 
@@ -148,7 +149,7 @@ def round_export(a_round: ReportingRound) -> Export:
         _("Berichtsrunde „%(title)s“, Meldefrist %(due)s, abgeschlossen am %(closed)s")
         % {"title": a_round.title, "due": a_round.due_date.strftime("%d.%m.%Y"), "closed": closed},
     ]
-    stem = f"{slugify(concept.short_name) or 'konzept'}-{slugify(a_round.title) or 'berichtsrunde'}"
+    stem = download_name(pgettext_lazy("Dateiname", "Berichtsrunde"), concept.short_name, a_round.title)
     return Export(title_lines, columns(ROUND_EXPORT), rows, _statuses(concept), stem)
 
 

@@ -19,6 +19,7 @@ from teilhabe.concept import jobs as concept_jobs
 from teilhabe.concept.exporting import concept_export, round_export, to_csv, to_xlsx
 from teilhabe.concept.forms_transfer import NEW, ConceptImportForm
 from teilhabe.concept.models import Concept, ReportingRound
+from teilhabe.downloads import attachment
 from teilhabe.jobs.models import Job
 from teilhabe.jobs.services import save_private_upload, start_job
 from teilhabe.municipalities.scoping import get_scoped_or_404
@@ -28,8 +29,7 @@ CSV = "text/csv; charset=utf-8"
 
 
 def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = attachment(HttpResponse(data, content_type=content_type), filename)
     response["Cache-Control"] = "private, no-store"
     return response
 

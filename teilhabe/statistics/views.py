@@ -9,11 +9,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from teilhabe.accounts.decorators import member_required, public_view, role_of, role_required
 from teilhabe.accounts.roles import OFFICE
+from teilhabe.downloads import attachment, download_name
 from teilhabe.jobs.services import save_private_upload, start_job
 from teilhabe.statistics import charts, exports, tables
 from teilhabe.statistics import jobs as statistics_jobs
@@ -166,29 +167,32 @@ def _date_page(request, page: str, public: bool):
     return render(request, "statistics/date_page.html", ctx)
 
 
+#: The word for each table in its download's name (the URL keeps the English key).
+EXPORT_NAMES = {
+    "comparison": pgettext_lazy("Dateiname", "Vergleich"),
+    "timeseries": pgettext_lazy("Dateiname", "Entwicklung"),
+    "categories": pgettext_lazy("Dateiname", "Migrationshintergrund"),
+    "districts": pgettext_lazy("Dateiname", "Stadtteile"),
+    "nationalities": pgettext_lazy("Dateiname", "Staatsangehörigkeiten"),
+    "pyramid": pgettext_lazy("Dateiname", "Altersaufbau"),
+}
+
+
 def _export(request, factcheck_table: str, factcheck_format: str, public: bool):
-    if factcheck_format not in exports.CONTENT_TYPES or factcheck_table not in (
-        "comparison",
-        "timeseries",
-        "categories",
-        "districts",
-        "nationalities",
-        "pyramid",
-    ):
+    if factcheck_format not in exports.CONTENT_TYPES or factcheck_table not in EXPORT_NAMES:
         raise Http404
     table = build_table(request, factcheck_table, public)
     if table is None:  # nothing stored yet: an empty file rather than an error
         table = tables.Table(key=factcheck_table, title=_("Faktencheck Migration"), header=[], rows=[])
     data = exports.table_to_csv(table) if factcheck_format == "csv" else exports.table_to_xlsx(table)
-    response = HttpResponse(data, content_type=exports.CONTENT_TYPES[factcheck_format])
-    name = "faktencheck-%s-%s%s.%s" % (
+    name = download_name(
+        pgettext("Dateiname", "Faktencheck"),
+        EXPORT_NAMES[factcheck_table],
         request.municipality.slug,
-        factcheck_table,
-        "" if public else "-intern",
-        factcheck_format,
+        None if public else pgettext_lazy("Dateiname", "intern"),
+        ext=factcheck_format,
     )
-    response["Content-Disposition"] = 'attachment; filename="%s"' % name
-    return response
+    return attachment(HttpResponse(data, content_type=exports.CONTENT_TYPES[factcheck_format]), name)
 
 
 # --- internal pages ----------------------------------------------------------------------------

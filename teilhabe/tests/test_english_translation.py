@@ -13,7 +13,8 @@ ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 
 
 def _entries():
-    """(msgid, msgid_plural, msgstrs, flags) for every entry of the .po file, read without extra packages."""
+    """(msgctxt, msgid, msgid_plural, msgstrs, flags) for every entry of the .po file, read without extra
+    packages."""
     entries, current, key = [], None, None
     for raw in (LC_MESSAGES / "django.po").read_text(encoding="utf-8").splitlines() + [""]:
         line = raw.strip()
@@ -23,7 +24,7 @@ def _entries():
             current, key = None, None
             continue
         if current is None:
-            current = {"msgid": "", "msgid_plural": None, "msgstr": {}, "flags": set()}
+            current = {"msgctxt": None, "msgid": "", "msgid_plural": None, "msgstr": {}, "flags": set()}
         if line.startswith("#,"):
             current["flags"].update(flag.strip() for flag in line[2:].split(","))
         elif line.startswith("#"):
@@ -33,15 +34,15 @@ def _entries():
         else:
             keyword, _space, value = line.partition(" ")
             key = keyword
-            if keyword == "msgid_plural":
-                current["msgid_plural"] = ""
+            if keyword in ("msgid_plural", "msgctxt"):
+                current[keyword] = ""
             _append(current, key, value)
     return entries
 
 
 def _append(entry, key, quoted):
     text = ESCAPE.sub(lambda m: ESCAPES[m.group(1)], quoted[1:-1])
-    if key in ("msgid", "msgid_plural"):
+    if key in ("msgid", "msgid_plural", "msgctxt"):
         entry[key] += text
     else:
         index = int(key[7:-1]) if key.startswith("msgstr[") else 0
@@ -71,7 +72,10 @@ def test_the_compiled_catalogue_matches_the_committed_translations():
     with (LC_MESSAGES / "django.mo").open("rb") as compiled:
         catalogue = gettext.GNUTranslations(compiled)
     for entry in _entries():
-        if entry["msgid_plural"] is None:
+        if entry["msgctxt"] is not None:  # pgettext("Dateiname", …): the file-name spelling of a word
+            assert entry["msgid_plural"] is None
+            assert catalogue.pgettext(entry["msgctxt"], entry["msgid"]) == entry["msgstr"][0], entry["msgid"]
+        elif entry["msgid_plural"] is None:
             assert catalogue.gettext(entry["msgid"]) == entry["msgstr"][0], entry["msgid"]
         else:
             assert catalogue.ngettext(entry["msgid"], entry["msgid_plural"], 1) == entry["msgstr"][0]

@@ -39,7 +39,7 @@ def test_every_member_may_download_the_concept_as_xlsx_and_csv(client, municipal
         response = client.get(url("export_xlsx", municipality, concept.pk))
         assert response.status_code == 200
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-        assert response["Content-Disposition"].startswith('attachment; filename="kik-umsetzungsstand-')
+        assert response["Content-Disposition"].startswith('attachment; filename="Umsetzungsstand-kik-')
         response = client.get(url("export_csv", municipality, concept.pk))
         assert response.content.decode("utf-8-sig").startswith("Handlungsfeld Nr.;Handlungsfeld;")
 

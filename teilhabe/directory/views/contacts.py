@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from teilhabe.accounts.decorators import member_required, role_required
@@ -14,6 +15,7 @@ from teilhabe.directory import privacy
 from teilhabe.directory.forms import ContactFilterForm, ContactForm
 from teilhabe.directory.models import Contact, Organisation
 from teilhabe.directory.permissions import can_see_personal_data
+from teilhabe.downloads import attachment, download_name
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 CONSENT_FILTERS = {
@@ -131,9 +133,8 @@ def contact_export(request, contact_id):
     contact = _contact(request, contact_id)
     if request.method == "POST":
         data = privacy.export_contact(contact, request.user)
-        response = HttpResponse(data, content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="auskunft-ansprechperson-{contact.pk}.json"'
-        return response
+        name = download_name(pgettext("Dateiname", "Auskunft-Ansprechperson"), contact.pk, ext="json")
+        return attachment(HttpResponse(data, content_type="application/json; charset=utf-8"), name)
     return render(request, "directory/contact_confirm.html", {"contact": contact, "action": "export"})
 
 

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from teilhabe.accounts.decorators import role_required
@@ -13,6 +14,7 @@ from teilhabe.directory import jobs as directory_jobs
 from teilhabe.directory import transfer
 from teilhabe.directory.forms import ImportForm
 from teilhabe.directory.models import Contact, Organisation
+from teilhabe.downloads import attachment, download_name
 from teilhabe.jobs.models import Job
 from teilhabe.jobs.services import save_private_upload, start_job
 from teilhabe.sheets import SheetError
@@ -84,12 +86,12 @@ EXPORT_FORMATS = {
 @require_GET
 def export_download(request, export_format):
     kind, table = EXPORT_FORMATS.get(export_format, (None, None))
-    stamp = timezone.localdate().isoformat()
+    stamp = timezone.localdate()
     slug = request.municipality.slug
     if kind == "xlsx":
         data = transfer.export_xlsx(request.municipality)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        filename = f"adressbuch-{slug}-{stamp}.xlsx"
+        filename = download_name(pgettext("Dateiname", "Adressbuch"), slug, stamp, ext="xlsx")
     elif kind == "csv":
         encoding = "cp1252" if request.GET.get("kodierung") == "windows-1252" else "utf-8-sig"
         delimiter = "," if request.GET.get("trenner") == "komma" else ";"
@@ -99,12 +101,13 @@ def export_download(request, export_format):
             messages.error(request, str(error))
             return redirect("directory:export", request.municipality.slug)
         content_type = f"text/csv; charset={'windows-1252' if encoding == 'cp1252' else 'utf-8'}"
-        name = "organisationen" if table == "organisations" else "ansprechpersonen"
-        filename = f"{name}-{slug}-{stamp}.csv"
+        if table == "organisations":
+            what = pgettext("Dateiname", "Organisationen")
+        else:
+            what = pgettext("Dateiname", "Ansprechpersonen")
+        filename = download_name(what, slug, stamp, ext="csv")
     else:
         from django.http import Http404
 
         raise Http404
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(HttpResponse(data, content_type=content_type), filename)

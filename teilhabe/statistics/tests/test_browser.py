@@ -46,4 +46,4 @@ def test_a_visitor_reads_the_public_table_without_login(page, live_server, demo_
     assert page.locator("figure.chart svg").count() == 1
     with page.expect_download() as download:
         page.get_by_role("link", name="Als CSV herunterladen").click()
-    assert download.value.suggested_filename == "faktencheck-musterstadt-pyramid.csv"
+    assert download.value.suggested_filename == "Faktencheck-Altersaufbau-musterstadt.csv"
