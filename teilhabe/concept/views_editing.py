@@ -104,7 +104,7 @@ def field_create(request, concept_id):
     instance = m.FieldOfAction(municipality=request.municipality, concept=concept)
     form = forms.FieldOfActionForm(request.POST or None, instance=instance)
     if form.is_valid():
-        saved(request, form.save())
+        saved(request, structure.save_field_of_action(instance, form.cleaned_data))
         return redirect(structure_url(request, concept))
     return edit_page(
         request,
@@ -121,7 +121,7 @@ def field_edit(request, field_id):
     form = forms.FieldOfActionForm(request.POST or None, instance=field)
     back = structure_url(request, field.concept)
     if form.is_valid():
-        saved(request, form.save())
+        saved(request, structure.save_field_of_action(field, form.cleaned_data))
         return redirect(back)
     return edit_page(request, form, title=_("Handlungsfeld bearbeiten"), concept=field.concept, back_url=back)
 
@@ -151,7 +151,7 @@ def goal_create(request, concept_id):
     initial = {"field_of_action": request.GET.get("handlungsfeld")}
     form = forms.GoalForm(request.POST or None, instance=instance, concept=concept, initial=initial)
     if form.is_valid():
-        saved(request, form.save())
+        saved(request, structure.save_goal(instance, form.cleaned_data))
         return redirect(structure_url(request, concept))
     return edit_page(
         request, form, title=_("Neues Ziel"), concept=concept, back_url=structure_url(request, concept)
@@ -282,7 +282,7 @@ def status_create(request):
     instance = m.Status(municipality=request.municipality)
     form = forms.StatusForm(request.POST or None, instance=instance, municipality=request.municipality)
     if form.is_valid():
-        saved(request, form.save())
+        saved(request, structure.save_status(instance, form.cleaned_data))
         return redirect(status_list_url(request))
     return edit_page(request, form, title=_("Neuer Status"), back_url=status_list_url(request))
 
@@ -292,7 +292,7 @@ def status_edit(request, status_id):
     status = get_scoped_or_404(m.Status, request, pk=status_id)
     form = forms.StatusForm(request.POST or None, instance=status, municipality=request.municipality)
     if form.is_valid():
-        saved(request, form.save())
+        saved(request, structure.save_status(status, form.cleaned_data))
         return redirect(status_list_url(request))
     return edit_page(request, form, title=_("Status bearbeiten"), back_url=status_list_url(request))
 
@@ -319,7 +319,7 @@ def focus_create(request, concept_id):
     instance = m.Focus(municipality=request.municipality, concept=concept)
     form = forms.FocusForm(request.POST or None, instance=instance, concept=concept)
     if form.is_valid():
-        saved(request, form.save())
+        saved(request, structure.save_focus(instance, form.cleaned_data))
         return redirect(structure_url(request, concept))
     return edit_page(
         request, form, title=_("Neuer Schwerpunkt"), concept=concept, back_url=structure_url(request, concept)
@@ -332,7 +332,7 @@ def focus_edit(request, focus_id):
     form = forms.FocusForm(request.POST or None, instance=focus, concept=focus.concept)
     back = structure_url(request, focus.concept)
     if form.is_valid():
-        saved(request, form.save())
+        saved(request, structure.save_focus(focus, form.cleaned_data))
         return redirect(back)
     return edit_page(request, form, title=_("Schwerpunkt bearbeiten"), concept=focus.concept, back_url=back)
 

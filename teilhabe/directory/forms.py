@@ -95,10 +95,6 @@ class OrganisationForm(forms.ModelForm):
             raise forms.ValidationError(_("Es gibt bereits eine Organisation mit diesem Namen."))
         return name
 
-    def save(self, commit=True):
-        self.instance.municipality = self.municipality
-        return super().save(commit)
-
 
 def descendant_ids(organisation):
     """The organisation and all units below it (they cannot become its parent)."""
@@ -152,10 +148,6 @@ class ContactForm(forms.ModelForm):
                 _("Bitte geben Sie Zweck, Datum und Art der Einwilligung zusammen an – oder keins davon.")
             )
         return data
-
-    def save(self, commit=True):
-        self.instance.municipality = self.municipality
-        return super().save(commit)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -44,7 +44,9 @@ def home(request):
 def settings_edit(request):
     form = MunicipalityForm(request.POST or None, request.FILES or None, instance=request.municipality)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        from teilhabe.municipalities.services import update_municipality
+
+        update_municipality(request.municipality, form.cleaned_data)
         messages.success(request, _("Die Angaben der Kommune wurden gespeichert."))
         return redirect("municipalities:settings", request.municipality.slug)
     return render(request, "municipalities/settings.html", {"form": form})

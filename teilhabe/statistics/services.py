@@ -284,3 +284,15 @@ def import_statistics_table(
                 )
             )
     return stored
+
+
+def set_lead(municipality, lead: str):
+    """The office chooses which definition its pages and reports lead with (one audited save)."""
+    from teilhabe.statistics.models import StatisticsSettings
+
+    settings_row = StatisticsSettings.objects.filter(municipality=municipality).first()
+    if settings_row is None:
+        settings_row = StatisticsSettings(municipality=municipality)
+    settings_row.lead = lead
+    settings_row.save()
+    return settings_row

@@ -16,10 +16,10 @@ from teilhabe.accounts.decorators import member_required, public_view, role_of, 
 from teilhabe.accounts.roles import OFFICE
 from teilhabe.downloads import attachment, download_name
 from teilhabe.jobs.services import save_private_upload, start_job
-from teilhabe.statistics import charts, exports, tables
+from teilhabe.statistics import charts, exports, services, tables
 from teilhabe.statistics import jobs as statistics_jobs
 from teilhabe.statistics.forms import LeadForm, RegisterExtractForm, StatisticsTableForm
-from teilhabe.statistics.models import FactCheck, StatisticsSettings, lead_of
+from teilhabe.statistics.models import FactCheck, lead_of
 
 INTERNAL = "statistics"
 PUBLIC = "statistics_public"
@@ -275,9 +275,7 @@ def set_lead(request):
     """The office chooses which definition its pages and reports lead with."""
     form = LeadForm(request.POST)
     if form.is_valid():
-        StatisticsSettings.objects.update_or_create(
-            municipality=request.municipality, defaults={"lead": form.cleaned_data["lead"]}
-        )
+        services.set_lead(request.municipality, form.cleaned_data["lead"])
         messages.success(request, _("Die vorrangige Definition wurde gespeichert."))
     return redirect(reverse("statistics:overview", args=[request.municipality.slug]))
 

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from teilhabe.actions import save_values
 from teilhabe.concept.models import Concept, Measure, StatusReport, Tag, ensure_default_statuses
 from teilhabe.concept.services import versions
 
@@ -207,3 +208,20 @@ def save_measure(concept, values, measure=None):
         if "foci" in values:
             measure.foci.set(values["foci"])
     return measure
+
+
+def save_field_of_action(field_of_action, values):
+    """A field of action (number, title, description, colour) from plain values."""
+    return save_values(field_of_action, values)
+
+
+def save_status(status, values):
+    """A value of the status vocabulary; "umgesetzt" implies "begonnen" (the form says so, and so does this)."""
+    if values.get("counts_as_implemented"):
+        values = {**values, "counts_as_started": True}
+    return save_values(status, values)
+
+
+def save_focus(focus, values):
+    """A focus with its fields of action and single measures (many-to-many, set after the save)."""
+    return save_values(focus, values)

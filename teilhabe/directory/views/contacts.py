@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from teilhabe.accounts.decorators import member_required, role_required
 from teilhabe.accounts.roles import OFFICE
-from teilhabe.directory import privacy
+from teilhabe.directory import privacy, services
 from teilhabe.directory.forms import ContactFilterForm, ContactForm
 from teilhabe.directory.models import Contact, Organisation
 from teilhabe.directory.permissions import can_see_personal_data
@@ -74,7 +74,7 @@ def contact_create(request, organisation_id):
         request.POST or None, municipality=request.municipality, initial={"organisation": organisation.pk}
     )
     if request.method == "POST" and form.is_valid():
-        contact = form.save()
+        contact = services.create_contact(request.municipality, form.cleaned_data)
         messages.success(request, _("%(name)s wurde angelegt.") % {"name": contact.name})
         return redirect(contact)
     return render(
@@ -92,7 +92,7 @@ def contact_edit(request, contact_id):
         return redirect(contact)
     form = ContactForm(request.POST or None, instance=contact, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_contact(contact, form.cleaned_data)
         messages.success(request, _("Die Änderungen wurden gespeichert."))
         return redirect(contact)
     ctx = {"form": form, "organisation": contact.organisation, "contact": contact}

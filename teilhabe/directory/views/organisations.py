@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from teilhabe.accounts.decorators import member_required, role_required
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
+from teilhabe.directory import services
 from teilhabe.directory.forms import OrganisationFilterForm, OrganisationForm
 from teilhabe.directory.models import Organisation
 from teilhabe.directory.permissions import can_edit_organisation, can_see_personal_data, is_office
@@ -89,7 +90,7 @@ def organisation_detail(request, organisation_id):
 def organisation_create(request):
     form = OrganisationForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
-        organisation = form.save()
+        organisation = services.create_organisation(request.municipality, form.cleaned_data)
         messages.success(
             request, _("Die Organisation „%(name)s“ wurde angelegt.") % {"name": organisation.name}
         )
@@ -118,7 +119,7 @@ def _edit(request, organisation, *, restricted):
         request.POST or None, instance=organisation, municipality=request.municipality, restricted=restricted
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_organisation(organisation, form.cleaned_data)
         messages.success(request, _("Die Änderungen wurden gespeichert."))
         return redirect(organisation)
     ctx = {"form": form, "organisation": organisation, "restricted": restricted}
