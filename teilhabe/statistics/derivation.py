@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+from django.utils.translation import gettext_noop
 
 from . import codes, fast_path, thorough_path
 from .countries import GERMANY, NON_STATE_CODES, VALID_CODES, eu_members_on
@@ -33,10 +34,17 @@ from .rules import COUNTED_HISTORIES, FOREIGNER, HISTORIES, NO_BACKGROUND, born_
 
 __all__ = ["THOROUGH_STEP", "born_before_age", "compute", "connect"]
 
+#: Called with each step (a gettext message id, translated where it is shown: the job page in the reader's
+#: language, the command line in the active one) and the fraction done.
 Progress = Callable[[str, float], None]
 
 #: Progress step shown when a file is not clean and takes the thorough path.
-THOROUGH_STEP = "Datei wird gründlich geprüft"
+THOROUGH_STEP = gettext_noop("Datei wird gründlich geprüft")
+OPENING_STEP = gettext_noop("Datei wird geöffnet")
+READING_STEP = gettext_noop("Datei wird gelesen")
+SUMMING_UP_STEP = gettext_noop("Ergebnisse werden zusammengefasst")
+DONE_STEP = gettext_noop("Fertig")
+STEPS = (OPENING_STEP, READING_STEP, THOROUGH_STEP, SUMMING_UP_STEP, DONE_STEP)
 
 
 _STATUS_SQL = (
@@ -91,14 +99,14 @@ def compute(
     naming file and rows) for bad input.
     """
     report = progress or (lambda step, fraction: None)
-    report("Datei wird geöffnet", 0.0)
+    report(OPENING_STEP, 0.0)
     own_con = con is None
     con = con or connect()
     if not own_con:
         _create_types(con)
     try:
         with open_extract(path, columns) as ext:
-            report("Datei wird gelesen", 0.05)
+            report(READING_STEP, 0.05)
             try:
                 _compute_fast(con, ext, reference_date, report)
             except (fast_path.NotClean, duckdb.Error):
@@ -107,9 +115,9 @@ def compute(
                 # file order (for row numbers), normalises, checks exactly and derives.
                 report(THOROUGH_STEP, 0.4)
                 thorough_path.compute(con, ext, reference_date)
-            report("Ergebnisse werden zusammengefasst", 0.85)
+            report(SUMMING_UP_STEP, 0.85)
             result = _summarise(con, reference_date)
-            report("Fertig", 1.0)
+            report(DONE_STEP, 1.0)
             return result
     finally:
         if own_con:

@@ -9,6 +9,7 @@ import threading
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
 
 from teilhabe.statistics.derivation import compute
 from teilhabe.statistics.extract import ExtractError
@@ -52,7 +53,7 @@ class TerminalProgress:
         self._thread.start()
 
     def __call__(self, step: str, fraction: float) -> None:
-        self.step, self.fraction = step, fraction
+        self.step, self.fraction = gettext(step), fraction
         self._draw()
 
     def _draw(self):
