@@ -1,5 +1,7 @@
 """Server-side SVG charts (matplotlib) of the Faktencheck tables. Each chart stands beside its table,
-which carries the same numbers for screen readers; suppressed cells are left out of the chart."""
+which carries the same numbers for screen readers; suppressed cells are left out of the chart. A chart with
+more than one series has a legend; numbers follow the house style of the interface language
+(teilhabe.formatting); the page scales the SVG to the width of its card (`.chart svg` in teilhabe.css)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ matplotlib.use("Agg")
 from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from teilhabe.formatting import number  # noqa: E402
 from teilhabe.inline_svg import inline_svg  # noqa: E402
 from teilhabe.statistics.tables import Table  # noqa: E402
 
@@ -54,12 +57,6 @@ def _number(cell):
     return float(cell.value)
 
 
-def _german(ax):
-    from matplotlib.ticker import FuncFormatter
-
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}".replace(",", ".")))
-
-
 def timeseries_chart(table: Table, title: str) -> str:
     """Shares of residents with migration background and of foreigners over the reference dates."""
     labels = [row[0].text for row in table.rows]
@@ -74,7 +71,7 @@ def timeseries_chart(table: Table, title: str) -> str:
         for x, y in zip(xs, series, strict=True):
             if y is not None:
                 ax.annotate(
-                    ("%.1f" % y).replace(".", ","),
+                    number(y, 1),
                     (x, y),
                     textcoords="offset points",
                     xytext=(0, 6),
@@ -110,7 +107,7 @@ def pyramid_chart(table: Table, title: str) -> str:
     rows = [row for i, row in enumerate(table.rows) if i not in table.total_rows][::-1]
     labels = [row[0].value for row in rows]
     m_no, m_mb, w_no, w_mb = ([(_number(row[c]) or 0) for row in rows] for c in (1, 2, 3, 4))
-    figure, ax = plt.subplots(figsize=(6.4, 3.6))
+    figure, ax = plt.subplots(figsize=(6.4, 0.22 * len(rows) + 1.4))
     y = range(len(rows))
     ax.barh(y, [-v for v in m_no], color=ACCENT, label=_("männlich ohne MH"))
     ax.barh(y, [-v for v in m_mb], left=[-v for v in m_no], color=ACCENT_LIGHT, label=_("männlich mit MH"))
@@ -119,7 +116,7 @@ def pyramid_chart(table: Table, title: str) -> str:
     ax.set_yticks(list(y), labels)
     from matplotlib.ticker import FuncFormatter
 
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{abs(v):,.0f}".replace(",", ".")))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: number(abs(v), 0)))
     ax.axvline(0, color="#1c2430", linewidth=0.8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, fontsize=8, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.1))

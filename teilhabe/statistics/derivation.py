@@ -29,7 +29,7 @@ from django.utils.translation import gettext_noop
 from . import codes, fast_path, thorough_path
 from .countries import GERMANY, NON_STATE_CODES, VALID_CODES, eu_members_on
 from .extract import open_extract
-from .result import AGE_GROUP_KEYS, CATEGORIES, FactCheckResult
+from .result import AGE_CLASS_KEYS, AGE_GROUP_OF, CATEGORIES, PYRAMID_BAND_OF, FactCheckResult
 from .rules import COUNTED_HISTORIES, FOREIGNER, HISTORIES, NO_BACKGROUND, born_before_age, lit
 
 __all__ = ["THOROUGH_STEP", "born_before_age", "compute", "connect"]
@@ -72,7 +72,7 @@ def _create_types(con: duckdb.DuckDBPyConnection) -> None:
     categories = (NO_BACKGROUND, FOREIGNER) + CATEGORIES
     for name, values in (
         ("fc_category", categories),
-        ("fc_age_group", AGE_GROUP_KEYS),
+        ("fc_age_group", AGE_CLASS_KEYS),
         ("fc_country", tuple(sorted(VALID_CODES))),
     ):
         if not con.execute("SELECT 1 FROM duckdb_types() WHERE type_name = ?", [name]).fetchone():
@@ -171,15 +171,16 @@ def _summarise(con: duckdb.DuckDBPyConnection, reference_date: dt.date) -> FactC
         by_history={h: by_history[h] for h in HISTORIES if h != "none"},
         by_nationality=dict(sorted(foreign_by_code.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
-    for dimension, target in (
-        ("district", result.by_district),
-        ("sex", result.by_sex),
-        ("age_group", result.by_age_group),
+    for dimension, target, key_of in (
+        ("district", result.by_district, None),
+        ("sex", result.by_sex, None),
+        ("age_group", result.by_age_group, AGE_GROUP_OF),  # the cube counts by age class
     ):
         for key, status, n in con.execute(
             "SELECT %s, %s AS status, sum(n) FROM cube GROUP BY ALL" % (dimension, _STATUS_SQL)
         ).fetchall():
-            target[(key, status)] = int(n)
+            key = key_of[key] if key_of else key
+            target[(key, status)] = target.get((key, status), 0) + int(n)
     counted = ", ".join(lit(h) for h in COUNTED_HISTORIES)
     for district, history, one_sided in con.execute(
         "SELECT district, sum(n) FILTER (WHERE history IN (%s)), sum(n) FILTER (WHERE history = 'one_sided') "
@@ -190,8 +191,9 @@ def _summarise(con: duckdb.DuckDBPyConnection, reference_date: dt.date) -> FactC
         "SELECT district, citizenship, sum(n) FROM cube WHERE category = 'foreigner' GROUP BY ALL"
     ).fetchall():
         result.by_district_nationality[(district, code)] = int(n)
-    for group, sex, mb, n in con.execute(
+    for age_class, sex, mb, n in con.execute(
         "SELECT age_group, sex, category <> 'none', sum(n) FROM cube GROUP BY ALL"
     ).fetchall():
-        result.pyramid[(group, sex, bool(mb))] = int(n)
+        key = (PYRAMID_BAND_OF[age_class], sex, bool(mb))  # equal five-year bands
+        result.pyramid[key] = result.pyramid.get(key, 0) + int(n)
     return result

@@ -31,6 +31,34 @@ AGE_GROUPS: tuple[tuple[str, int, int | None], ...] = (
 )
 AGE_GROUP_KEYS: tuple[str, ...] = tuple(key for key, _lo, _hi in AGE_GROUPS)
 
+#: The age pyramid's equal five-year bands (0–4, 5–9, … 80–84, 85+) as (key, lowest, highest).
+PYRAMID_BANDS: tuple[tuple[str, int, int | None], ...] = tuple(
+    (f"{lo}-{lo + 4}", lo, lo + 4) for lo in range(0, 85, 5)
+) + (("85+", 85, None),)
+PYRAMID_BAND_KEYS: tuple[str, ...] = tuple(key for key, _lo, _hi in PYRAMID_BANDS)
+
+
+def _age_classes():
+    """The engine counts by the finest split both need: a class lies in exactly one age group and one
+    pyramid band (0–4, 5, 6–9, 10–14, 15–17, 18–19, 20–24, …), so both are sums of classes."""
+    starts = sorted({lo for _key, lo, _hi in AGE_GROUPS} | {lo for _key, lo, _hi in PYRAMID_BANDS})
+    classes = []
+    for lo, following in zip(starts, starts[1:] + [None], strict=True):
+        hi = following - 1 if following is not None else None
+        classes.append((f"{lo}-{hi}" if hi is not None else f"{lo}+", lo, hi))
+    return tuple(classes)
+
+
+def _containing(groups, lo):
+    return next(key for key, g_lo, g_hi in groups if g_lo <= lo and (g_hi is None or lo <= g_hi))
+
+
+#: (key, lowest, highest) of the engine's age classes, and the age group and pyramid band of each.
+AGE_CLASSES: tuple[tuple[str, int, int | None], ...] = _age_classes()
+AGE_CLASS_KEYS: tuple[str, ...] = tuple(key for key, _lo, _hi in AGE_CLASSES)
+AGE_GROUP_OF: dict[str, str] = {key: _containing(AGE_GROUPS, lo) for key, lo, _hi in AGE_CLASSES}
+PYRAMID_BAND_OF: dict[str, str] = {key: _containing(PYRAMID_BANDS, lo) for key, lo, _hi in AGE_CLASSES}
+
 #: Status of a resident, used as the split of every breakdown.
 STATUSES: tuple[str, ...] = ("german_without_mb", "german_with_mb", "foreigner")
 

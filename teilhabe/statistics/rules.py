@@ -46,7 +46,7 @@ import datetime as dt
 
 from . import codes
 from .extract import FALSE_VALUES, TRUE_VALUES
-from .result import AGE_GROUPS
+from .result import AGE_CLASSES
 
 #: The cube's ``category`` besides the five categories: foreigners and Germans without background.
 FOREIGNER = "foreigner"
@@ -141,7 +141,8 @@ def born_before_age(reference_date: dt.date, years: int) -> dt.date:
 
 
 def age_sql(reference_date: dt.date) -> tuple[str, str]:
-    """SQL (of ``birth_date``) saying "under 18" and giving the age group at ``reference_date``.
+    """SQL (of ``birth_date``) saying "under 18" and giving the age class at ``reference_date`` (see
+    ``result.AGE_CLASSES``: each lies in one age group and one pyramid band).
 
     Both compare the birth date with fixed days (see :func:`born_before_age`),
     which costs far less per row than computing the age from year, month and day.
@@ -153,15 +154,15 @@ def age_sql(reference_date: dt.date) -> tuple[str, str]:
     age_group = (
         "CASE "
         + " ".join(
-            f"WHEN {younger_than(hi + 1)} THEN {lit(key)}" for key, _lo, hi in AGE_GROUPS if hi is not None
+            f"WHEN {younger_than(hi + 1)} THEN {lit(key)}" for key, _lo, hi in AGE_CLASSES if hi is not None
         )
-        + f" ELSE {lit(AGE_GROUPS[-1][0])} END"
+        + f" ELSE {lit(AGE_CLASSES[-1][0])} END"
     )
     return younger_than(18), age_group
 
 
-#: The age groups under 18 as an SQL list (minors in the fast path).
-MINOR_GROUPS_SQL = ", ".join(lit(key) for key, _lo, hi in AGE_GROUPS if hi is not None and hi < 18)
+#: The age classes under 18 as an SQL list (minors in the fast path).
+MINOR_GROUPS_SQL = ", ".join(lit(key) for key, _lo, hi in AGE_CLASSES if hi is not None and hi < 18)
 
 _OLD_HISTORY = "CASE WHEN self_immigrated THEN 'self' ELSE 'none' END"
 

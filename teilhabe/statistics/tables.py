@@ -17,7 +17,7 @@ from teilhabe.formatting import number, percent
 from teilhabe.statistics.countries import country_name
 from teilhabe.statistics.disclosure import SUPPRESSED_MARK, protect
 from teilhabe.statistics.models import FactCheck, Indicator, Lead, lead_of
-from teilhabe.statistics.result import AGE_GROUP_KEYS
+from teilhabe.statistics.result import AGE_GROUP_KEYS, PYRAMID_BAND_KEYS
 
 COUNT = "count"
 PERCENT = "percent"
@@ -335,12 +335,18 @@ PYRAMID_COLUMNS = ("m:no_mb", "m:mb", "w:no_mb", "w:mb", "other")
 
 
 def pyramid_data(municipality, date: dt.date) -> dict[str, dict[str, int]]:
-    data = {group: dict.fromkeys(PYRAMID_COLUMNS, 0) for group in AGE_GROUP_KEYS}
-    for group, category, value in (
+    """{age band: {column: count}}, youngest first: the equal five-year bands (0–4 … 85+); figures stored
+    before the bands existed keep their old age groups until the extract is evaluated again."""
+    stored = list(
         Indicator.objects.for_municipality(municipality)
         .filter(dimension="pyramid", reference_date=date)
         .values_list("group", "category", "value")
-    ):
+    )
+    old = stored and not {group for group, _c, _v in stored} & set(PYRAMID_BAND_KEYS)
+    data = {
+        group: dict.fromkeys(PYRAMID_COLUMNS, 0) for group in (AGE_GROUP_KEYS if old else PYRAMID_BAND_KEYS)
+    }
+    for group, category, value in stored:
         if group not in data:
             continue
         column = category if category in PYRAMID_COLUMNS else "other"
@@ -351,7 +357,7 @@ def pyramid_data(municipality, date: dt.date) -> dict[str, dict[str, int]]:
 def pyramid_table(municipality, date: dt.date, *, public=False, threshold=2) -> Table:
     """Age groups by sex and migration background (diverse and unknown sex in one column)."""
     data = pyramid_data(municipality, date)
-    groups = list(AGE_GROUP_KEYS)[::-1]
+    groups = list(data)[::-1]
     hidden: set = set()
     if public:
         values = {(g, c): data[g][c] for g in groups for c in PYRAMID_COLUMNS}

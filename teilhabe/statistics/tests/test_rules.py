@@ -257,7 +257,7 @@ def test_breakdowns_split_by_status_and_the_pyramid_by_background(tmp_path):
         ("Bühl", "german_with_mb"): 1,
     }
     assert r.by_sex == {("m", "german_without_mb"): 1, ("w", "foreigner"): 1, ("w", "german_with_mb"): 1}
-    assert r.pyramid == {("25-44", "m", False): 1, ("25-44", "w", True): 2}
+    assert r.pyramid == {("40-44", "m", False): 1, ("40-44", "w", True): 2}  # equal five-year bands
     assert r.by_nationality == {"TR": 1}
 
 
