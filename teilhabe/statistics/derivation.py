@@ -44,7 +44,15 @@ OPENING_STEP = gettext_noop("Datei wird geöffnet")
 READING_STEP = gettext_noop("Datei wird gelesen")
 SUMMING_UP_STEP = gettext_noop("Ergebnisse werden zusammengefasst")
 DONE_STEP = gettext_noop("Fertig")
-STEPS = (OPENING_STEP, READING_STEP, THOROUGH_STEP, SUMMING_UP_STEP, DONE_STEP)
+STEPS = (
+    OPENING_STEP,
+    READING_STEP,
+    fast_path.CHECKING_STEP,
+    fast_path.DERIVING_STEP,
+    THOROUGH_STEP,
+    SUMMING_UP_STEP,
+    DONE_STEP,
+)
 
 
 _STATUS_SQL = (

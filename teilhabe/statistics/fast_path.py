@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import duckdb
+from django.utils.translation import gettext_noop
 
 from . import codes, rules, values
 from .extract import BOOLEAN_COLUMNS, COUNTRY_COLUMNS, Extract
@@ -26,6 +27,11 @@ Progress = Callable[[str, float], None]
 #: How the fast path hashes ``person_id`` for its duplicate check (a module
 #: constant so that a test can force collisions).
 ID_HASH_SQL = "hash(%s)"
+
+
+#: The fast path's own progress steps (message ids, see derivation.STEPS).
+CHECKING_STEP = gettext_noop("Daten werden geprüft")
+DERIVING_STEP = gettext_noop("Merkmale werden abgeleitet")
 
 
 class NotClean(Exception):
@@ -103,7 +109,7 @@ def compute(con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.dat
     con.execute("SET preserve_insertion_order = false")
     systems = codes.sample_systems(con, ext.select_sql())
     con.execute(persons_sql(ext, reference_date, systems))
-    report("Daten werden geprüft", 0.55)
+    report(CHECKING_STEP, 0.55)
     con.execute(COUNTS_SQL)
     unclean, sexes, districts = con.execute(
         "SELECT sum(n) FILTER (WHERE NOT clean), list(DISTINCT sex), list(DISTINCT district) FROM counts"
@@ -119,7 +125,7 @@ def compute(con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.dat
     rows, hashes = con.execute("SELECT count(*), count(DISTINCT id_hash) FROM persons").fetchone()
     if rows != hashes:
         raise NotClean
-    report("Merkmale werden abgeleitet", 0.7)
+    report(DERIVING_STEP, 0.7)
     con.execute(rules.links_sql("id_hash", "age_group IN (%s)" % MINOR_GROUPS_SQL))
     con.execute(rules.cube_sql(CUBE_BASE_SQL))
     if systems["citizenship"] == codes.DESTATIS:
