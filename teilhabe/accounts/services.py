@@ -83,6 +83,12 @@ def _send_invitation(membership: Membership, base_url: str, acting_user=None) ->
         _send(membership, "invitation", context, acting_user)
 
 
+def send_invitation(membership: Membership, base_url: str) -> None:
+    """Send the e-mail that fits the membership (set a password, accept, or "you were added") now; used by
+    the background job that invites a new municipality's first office user."""
+    _send_invitation(membership, base_url)
+
+
 def _free_username(email: str) -> str:
     base = email.lower()[:140]
     username, number = base, 1

@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Limits] = {
     "directory": Limits(max_bytes=10 * MB, max_rows=20_000, max_columns=40, max_unpacked=100 * MB),
     "statistics_table": Limits(max_bytes=10 * MB, max_rows=100_000, max_columns=30, max_unpacked=200 * MB),
     "register_extract": Limits(max_bytes=2_000 * MB, max_rows=None, max_columns=100, max_unpacked=2_000 * MB),
+    "municipalities": Limits(max_bytes=2 * MB, max_rows=2_000, max_columns=20, max_unpacked=20 * MB),
     "column_mapping": Limits(max_bytes=1 * MB, max_rows=1_000, max_columns=10, max_unpacked=10 * MB),
 }
 
