@@ -35,3 +35,61 @@ class MunicipalityForm(forms.ModelForm):
         if not isinstance(logo, UploadedFile):
             return logo  # unchanged or removed
         return reencode_logo(logo, "logo-%s" % self.instance.slug)
+
+
+class OfficeContactForm(forms.ModelForm):
+    """The guide's first step: the office's contact details, opening hours and logo with its credit."""
+
+    class Meta:
+        model = Municipality
+        fields = [
+            "office_name", "office_address", "office_email", "office_phone", "office_hours", "logo", "logo_credit",
+        ]  # fmt: skip
+        widgets = {
+            "office_address": forms.Textarea(attrs={"rows": 3}),
+            "office_hours": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["logo"].widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+        self.fields["logo"].help_text = _("PNG, JPEG oder WebP, höchstens 2 MB.")
+        self.fields["logo_credit"].help_text = _(
+            "Zum Beispiel „© Stadt Musterstadt“. Pflicht, wenn ein Logo hochgeladen ist."
+        )
+
+    clean_logo = MunicipalityForm.clean_logo
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("logo") and not (cleaned.get("logo_credit") or "").strip():
+            self.add_error("logo_credit", _("Bitte geben Sie den Bildnachweis des Logos an."))
+        return cleaned
+
+
+class OrganisationListForm(forms.Form):
+    names = forms.CharField(
+        label=_("Namen, einer je Zeile"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Zum Beispiel aus einer Liste kopiert. Namen, die das Adressbuch schon kennt, werden übersprungen."
+        ),
+    )
+    kind = forms.ChoiceField(label=_("Art"), choices=())
+
+    def __init__(self, *args, **kwargs):
+        from teilhabe.directory.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Organisation.Kind.choices
+
+    def clean_names(self):
+        from teilhabe.municipalities.guide import parse_name_list
+
+        names = parse_name_list(self.cleaned_data["names"])
+        if not names:
+            raise forms.ValidationError(_("Bitte geben Sie mindestens einen Namen ein."))
+        too_long = [n for n in names if len(n) > 200]
+        if too_long:
+            raise forms.ValidationError(_("Ein Name ist länger als 200 Zeichen."))
+        return names

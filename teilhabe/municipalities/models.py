@@ -120,3 +120,25 @@ class MunicipalityOwned(models.Model):
 
     def get_additional_data(self):
         return {"municipality_id": self.municipality_id}
+
+
+class SetupGuide(MunicipalityOwned):
+    """The first-run guide's progress of one municipality (teilhabe/municipalities/guide.py).
+
+    Whether a step is done is mostly read from the data (an organisation exists, a concept, a round); the steps
+    without such a sign (contact details, status vocabulary, team) are done when the office says so. A skipped
+    step can be resumed; the guide is shown on the start page until every step is done or skipped, or the
+    office ends it, and stays reachable from the settings.
+    """
+
+    confirmed = models.JSONField(_("Erledigte Schritte"), default=list, blank=True)
+    skipped = models.JSONField(_("Übersprungene Schritte"), default=list, blank=True)
+    finished_at = models.DateTimeField(_("Beendet"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Einrichtungsassistent")
+        verbose_name_plural = _("Einrichtungsassistenten")
+        constraints = [models.UniqueConstraint(fields=["municipality"], name="setup_guide_per_municipality")]
+
+    def __str__(self):
+        return str(self.municipality)

@@ -97,6 +97,8 @@ EXPECTED = {
     "members:resend": (405, 403, 403, 403, 302),
     "members:sso_unbind": (405, 403, 403, 403, 302),
     # municipalities
+    "municipalities:guide": (200, 403, 403, 403, 302),
+    "municipalities:guide_step": (200, 403, 403, 403, 302),
     "municipalities:home": (200, 200, 200, 200, 302),
     "municipalities:settings": (200, 403, 403, 403, 302),
     # public
