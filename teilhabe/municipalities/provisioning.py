@@ -25,35 +25,37 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from teilhabe import sheets
+from teilhabe.sheets.layout import Col, Layout
+from teilhabe.sheets.layout import text as cell_value
 from teilhabe.municipalities.models import AGS_STATE_PREFIX, FederalState, Municipality
 
-# Header (lower-cased, without spaces, dashes and underscores) -> field. German first, English accepted.
-HEADERS = {
-    "name": "name",
-    "kommune": "name",
-    "ags": "ags",
-    "gemeindeschlüssel": "ags",
-    "amtlichergemeindeschlüssel": "ags",
-    "bundesland": "state",
-    "land": "state",
-    "state": "state",
-    "email": "office_email",
-    "emailintegrationsamt": "office_email",
-    "officeemail": "office_email",
-    "fachämter": "departments",
-    "ämter": "departments",
-    "departments": "departments",
-    "kurzname": "slug",
-    "slug": "slug",
-}
-LABELS = {
-    "name": "Name",
-    "ags": "AGS",
-    "state": "Bundesland",
-    "office_email": "E-Mail",
-    "departments": "Fachämter",
-    "slug": "Kurzname",
-}
+
+
+def _ags(value) -> str:
+    """A key typed into Excel as a number loses its leading zero (9763000): put it back."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        return "%08d" % int(value)
+    return cell_value(value)
+
+
+def _departments(value) -> list[str]:
+    return _split_departments(value)
+
+
+# The columns of a municipality file, German first (English and other spellings are recognised).
+LAYOUT = Layout(
+    "Kommunen",
+    (
+        Col("name", "Name", english="Name", required=True, aliases=("Kommune",)),
+        Col("ags", "AGS", english="AGS", parse=_ags, required=True,
+            aliases=("Gemeindeschlüssel", "Amtlicher Gemeindeschlüssel")),
+        Col("state", "Bundesland", english="State", required=True, aliases=("Land",)),
+        Col("office_email", "E-Mail", english="Office e-mail", required=True,
+            aliases=("E-Mail Integrationsamt", "office_email", "email")),
+        Col("departments", "Fachämter", english="Departments", parse=_departments, aliases=("Ämter",)),
+        Col("slug", "Kurzname", english="Slug"),
+    ),
+)  # fmt: skip
 MAX_JSON_BYTES = 2_000_000
 STATE_NAMES = {label.casefold(): value for value, label in FederalState.choices}
 
@@ -75,6 +77,7 @@ class MunicipalityRow:
     office_email: str = ""
     departments: list[str] = field(default_factory=list)
     slug: str = ""
+    labels: dict = field(default_factory=dict)  # column key -> the header as the file writes it
 
 
 @dataclass
@@ -83,10 +86,6 @@ class SetUp:
     email: str
     new_account: bool
     job_id: int | None = None
-
-
-def _key(header: str) -> str:
-    return "".join(ch for ch in str(header).casefold() if ch not in " -_")
 
 
 def _split_departments(value) -> list[str]:
@@ -103,13 +102,18 @@ def _split_departments(value) -> list[str]:
 
 
 def _row_from(values: dict, number: int | None) -> MunicipalityRow:
+    """A row from {column key: value} (JSON keys are matched to the layout like headers)."""
     row = MunicipalityRow(number)
-    for header, value in values.items():
-        name = HEADERS.get(_key(header))
-        if name == "departments":
+    for key, value in values.items():
+        col = LAYOUT.match(key)
+        if col is None:
+            continue
+        if col.key == "departments":
             row.departments = _split_departments(value)
-        elif name:
-            setattr(row, name, sheets.cell_text(value) if not isinstance(value, str) else value.strip())
+        elif col.key == "ags":
+            row.ags = _ags(value)
+        else:
+            setattr(row, col.key, cell_value(value))
     return row
 
 
@@ -122,16 +126,23 @@ def read_file(path) -> tuple[str, list[MunicipalityRow]]:
     table = workbook.sheets[0].table() if workbook.sheets else None
     if table is None or not table.rows:
         raise ProvisioningError([_("%(file)s: Die Datei enthält keine Kommune.") % {"file": path.name}])
-    known = {HEADERS.get(_key(h)) for h in table.headers}
-    missing = [LABELS[f] for f in ("name", "ags", "state", "office_email") if f not in known]
+    bound = LAYOUT.bind(table)
+    missing = bound.missing()
     if missing:
         raise ProvisioningError(
             [
                 _("%(file)s: Es fehlen die Spalten %(columns)s.")
-                % {"file": table.source, "columns": ", ".join("„%s“" % m for m in missing)}
+                % {"file": table.source, "columns": ", ".join("„%s“" % col.header for col in missing)}
             ]
         )
-    return table.source, [_row_from(record.values, record.number) for record in table.rows]
+    rows = []
+    for record in bound.rows:
+        row = MunicipalityRow(record.number)
+        for key, value in bound.values(record).items():
+            setattr(row, key, value)
+        row.labels = dict(bound.headers)
+        rows.append(row)
+    return table.source, rows
 
 
 def _read_json(path: Path) -> list[MunicipalityRow]:
@@ -176,7 +187,8 @@ def check_rows(file: str, rows: list[MunicipalityRow]) -> list[str]:
     for row in rows:
 
         def problem(column: str, message: str, row=row) -> None:
-            errors.append("%s: %s" % (sheets.location(file, "", row.number, LABELS[column]), message))
+            label = row.labels.get(column) or LAYOUT[column].header
+            errors.append("%s: %s" % (sheets.location(file, "", row.number, label), message))
 
         row.state = _state(row.state)
         row.office_email = row.office_email.strip().lower()

@@ -94,15 +94,15 @@ def test_it_reads_one_municipality_from_json_with_a_departments_list(db, tmp_pat
     assert len(mail.outbox) == 1
 
 
-def test_it_reads_an_xlsx_sheet(db, tmp_path):
+def test_it_reads_an_xlsx_sheet_with_other_headers_and_a_key_typed_as_a_number(db, tmp_path):
     from teilhabe.sheets import Column, Out, write_xlsx
 
-    columns = [Column("Name"), Column("AGS"), Column("Bundesland"), Column("E-Mail")]
-    data = write_xlsx([Out("Kommunen", columns, [["Stadt Kempten", "09763000", "BY", "a@kempten.de"]])])
+    columns = [Column("Kommune"), Column("Gemeindeschlüssel"), Column("State"), Column("Office e-mail")]
+    rows = [["Stadt Kempten", 9763000, "BY", "a@kempten.de"], ["Stadt Münster", "05515000", "NW", "b@x.de"]]
     path = tmp_path / "kommunen.xlsx"
-    path.write_bytes(data)
+    path.write_bytes(write_xlsx([Out("Kommunen", columns, rows)]))
     call_command("add_municipality", "--from", str(path))
-    assert Municipality.objects.filter(ags="09763000").exists()
+    assert Municipality.objects.filter(ags__in=["09763000", "05515000"]).count() == 2
 
 
 def test_a_file_without_the_required_columns_is_refused(db, tmp_path):
