@@ -25,10 +25,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from teilhabe import sheets
+from teilhabe.municipalities.models import AGS_STATE_PREFIX, FederalState, Municipality
 from teilhabe.sheets.layout import Col, Layout
 from teilhabe.sheets.layout import text as cell_value
-from teilhabe.municipalities.models import AGS_STATE_PREFIX, FederalState, Municipality
-
 
 
 def _ags(value) -> str:
