@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from teilhabe.concept.importing import ImportResult, import_concept
 from teilhabe.concept.models import Concept
+from teilhabe.directory.models import Organisation
 from teilhabe.jobs.registry import JobFailed, job_kind
 from teilhabe.jobs.services import report_progress, upload_paths
 
@@ -35,7 +36,22 @@ def result_data(result: ImportResult, filename: str) -> dict:
         "new_concept_short_name": result.new_concept_short_name,
         "errors": _issues(result.errors),
         "warnings": _issues(result.warnings),
-        "unknown_organisations": [{"name": u.name, "rows": u.rows} for u in result.unknown_organisations],
+        "unknown_organisations": [
+            {
+                "key": u.key,
+                "name": u.name,
+                "rows": u.rows,
+                "spellings": u.spellings,
+                "kind": u.kind,
+                "suggestions": u.suggestions,
+            }
+            for u in result.unknown_organisations
+        ],
+        "needs_decisions": bool(result.unknown_organisations) and not result.errors,
+        "new_organisations": [
+            {"name": o.name, "kind_label": str(o.get_kind_display())} for o in result.new_organisations
+        ],
+        "mapped_organisations": [{"name": n, "to": to} for n, to in result.mapped_organisations],
         "creates": [
             {"row": c.row, "kind_label": str(c.kind_label), "number": c.number, "title": c.title}
             for c in creates
@@ -76,8 +92,19 @@ def _run(job, dry_run: bool) -> tuple[ImportResult, str]:
         filename=filename,
         title=job.params.get("title", ""),
         short_name=job.params.get("short_name", ""),
+        # Unknown organisations are a choice on the preview page: {} (none decided yet) or the office's.
+        decisions=_decisions(job.params.get("decisions")),
     )
     return result, filename
+
+
+def _decisions(raw) -> dict:
+    """The confirmation's decisions as the import reads them: {group key: {"create": kind} | {"map": id}}."""
+    decisions = {}
+    for key, choice in (raw or {}).items():
+        if isinstance(choice, dict) and ("create" in choice or "map" in choice):
+            decisions[str(key)] = choice
+    return decisions
 
 
 @job_kind(
@@ -89,6 +116,11 @@ def _run(job, dry_run: bool) -> tuple[ImportResult, str]:
 def import_preview(job):
     result, filename = _run(job, dry_run=True)
     data = result_data(result, filename)
+    if data["needs_decisions"]:
+        data["organisations"] = [
+            [o.pk, o.name] for o in Organisation.objects.for_municipality(job.municipality).order_by("name")
+        ]
+        return data  # the job page asks what each unknown organisation is; the upload waits
     if not result.ok:
         raise JobFailed(
             _("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.") % {"file": filename},
@@ -101,6 +133,10 @@ def import_preview(job):
 def import_confirmed(job):
     result, filename = _run(job, dry_run=False)
     data = result_data(result, filename)
+    if data["needs_decisions"]:
+        raise JobFailed(
+            _("Nicht jede unbekannte Organisation ist entschieden; es wurde nichts gespeichert."), result=data
+        )
     if not result.saved:
         raise JobFailed(
             _("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.") % {"file": filename},

@@ -126,12 +126,42 @@ def import_confirm(request):
     if not uploads:
         messages.error(request, _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."))
         return redirect("concept:import_upload", request.municipality.slug)
+    params = dict(preview.params)
+    unknown = (preview.result or {}).get("unknown_organisations") or []
+    if unknown:
+        decisions = organisation_decisions(request.municipality, request.POST, unknown)
+        if decisions is None:
+            messages.error(
+                request,
+                _(
+                    "Bitte entscheiden Sie für jede unbekannte Organisation, ob sie angelegt oder zugeordnet wird."
+                ),
+            )
+            return redirect(preview)
+        params["decisions"] = decisions
     job = start_job(
         request.municipality,
         request.user,
         concept_jobs.IMPORT,
-        params=preview.params,
+        params=params,
         uploads=uploads,
         follows=preview,
     )
     return redirect(job)
+
+
+def organisation_decisions(municipality, post, unknown: list[dict]) -> dict | None:
+    """The office's choice for each unknown organisation of a preview (form fields `choice-N`, or `other-N`
+    for an organisation picked from the whole directory); None while any is undecided."""
+    from teilhabe.concept.organisation_choices import parse_choice
+    from teilhabe.directory.models import Organisation
+
+    ids = set(Organisation.objects.for_municipality(municipality).values_list("pk", flat=True))
+    decisions = {}
+    for index, group in enumerate(unknown):
+        other = post.get(f"other-{index}", "")
+        choice = parse_choice(f"map:{other}" if other else post.get(f"choice-{index}", ""), ids)
+        if choice is None:
+            return None
+        decisions[group["key"]] = choice
+    return decisions

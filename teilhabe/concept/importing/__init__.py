@@ -46,11 +46,14 @@ def import_concept(
     filename: str | None = None,
     title: str = "",
     short_name: str = "",
+    decisions: dict | None = None,
 ) -> ImportResult:
     """Read the sheet, check everything, then (unless dry_run) save it in one transaction.
 
     `concept` None creates a new concept; its title and short name come from `title`/`short_name`, else from
     the lines above the header ("Integrationskonzept …", "Kurzname: KIK"), else from the file name.
+    `decisions` (a dict, also empty) turns unknown organisations into choices (see organisations.py): they
+    are listed as groups instead of failing the import, and the chosen ones are created with the concept.
     """
     sheet = read_concept_sheet(path_or_file, filename)
     result = ImportResult(sheet=sheet, concept=concept, dry_run=dry_run)
@@ -79,7 +82,7 @@ def import_concept(
                 )
             )
     checked = check_sheet(
-        municipality, sheet, result
+        municipality, sheet, result, decisions
     )  # also with errors: the user sees every problem at once
     if not result.ok:
         return result

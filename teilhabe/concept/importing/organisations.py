@@ -3,6 +3,11 @@
 `check_organisation_names` is the one place that decides what a name in the sheet means: an organisation
 (by name or short name, case, umlauts and spaces ignored; a remark in brackets or a unique start of a name
 also found), an error (a short name of several organisations), or an unknown name, listed with its rows.
+
+With `decisions` (the office's choice in the preview, by group of spellings: {key: {"create": kind}} or
+{key: {"map": organisation id}}) an unknown name becomes a new organisation (saved with the concept, in the
+same transaction) or an existing one; the undecided ones are listed as groups with a proposed kind and the
+closest names, and the import saves nothing while any is left.
 """
 
 import re
@@ -12,6 +17,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from teilhabe.concept.importing.result import ImportResult, UnknownOrganisation
+from teilhabe.concept.organisation_choices import group_key, group_unknown
 from teilhabe.concept.spreadsheet import ConceptSheet, SheetIssue
 from teilhabe.concept.spreadsheet.values import split_organisations
 from teilhabe.directory.models import Organisation
@@ -25,10 +31,11 @@ EMPTY_NAMES = {"-", "–", "—", "keine", "keiner", "k.a.", "k. a.", "n.n.", "n
 class OrganisationsOfMeasures:
     lead: dict[str, Organisation | None] = field(default_factory=dict)  # measure number -> lead
     involved: dict[str, list[Organisation]] = field(default_factory=dict)
+    created: list[Organisation] = field(default_factory=list)  # decided "create": saved by saving.apply
 
 
 def check_organisation_names(
-    municipality, sheet: ConceptSheet, result: ImportResult
+    municipality, sheet: ConceptSheet, result: ImportResult, decisions: dict | None = None
 ) -> OrganisationsOfMeasures:
     """Each measure's lead and involved organisations. Every name that matches no organisation goes to
     `result.unknown_organisations` (with its rows) and makes the import fail with one error listing them."""
@@ -42,6 +49,25 @@ def check_organisation_names(
             by_short[fold(organisation.short_name)].append(organisation)
     known = [o.name for o in organisations] + [o.short_name for o in organisations if o.short_name]
     unknown: dict[str, list[int]] = {}
+    by_pk = {o.pk: o for o in organisations}
+    decided: dict[str, Organisation] = {}
+
+    def decide(name: str) -> Organisation | None:
+        """The organisation the office chose for an unknown name, or None while undecided."""
+        key = group_key(name)
+        if decisions is None or key not in decisions:
+            return None
+        if key not in decided:
+            choice = decisions[key]
+            if "map" in choice and choice["map"] in by_pk:
+                decided[key] = by_pk[choice["map"]]
+                result.mapped_organisations.append((name, decided[key].name))
+            elif choice.get("create") in Organisation.Kind.values:
+                decided[key] = Organisation(municipality=municipality, kind=choice["create"], name=name[:200])
+                matched.created.append(decided[key])
+            else:
+                return None
+        return decided[key]
 
     def error(message, row, role):
         result.errors.append(sheet.issue(message, row, role))
@@ -86,6 +112,9 @@ def check_organisation_names(
                 role,
             )
             return None
+        chosen = decide(name)
+        if chosen is not None:
+            return chosen
         rows = unknown.setdefault(name, [])
         if row not in rows:
             rows.append(row)
@@ -114,6 +143,14 @@ def check_organisation_names(
                 merged.append(organisation)
         matched.lead[measure.number] = lead
         matched.involved[measure.number] = merged
+    result.new_organisations = list(matched.created)
+    if decisions is not None:
+        # The preview's choice: every undecided group, with a proposed kind and the closest names; no error.
+        result.unknown_organisations = [
+            UnknownOrganisation(g["name"], g["rows"], g["key"], g["spellings"], g["kind"], g["suggestions"])
+            for g in group_unknown(unknown, organisations)
+        ]
+        return matched
     result.unknown_organisations = _unknown(unknown)
     if result.unknown_organisations:
         result.errors.append(

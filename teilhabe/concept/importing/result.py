@@ -26,8 +26,15 @@ class Change:
 
 @dataclass
 class UnknownOrganisation:
+    """A name the directory does not know: with decisions (the preview's choice) a group of spellings with the
+    proposed kind and the closest existing organisations (see concept/organisation_choices.py)."""
+
     name: str
     rows: list[int]
+    key: str = ""
+    spellings: list[str] = field(default_factory=list)
+    kind: str = ""
+    suggestions: list[dict] = field(default_factory=list)  # [{"id": …, "name": …}]
 
     def __str__(self) -> str:
         return _("„%(name)s“ (Zeile %(rows)s)") % {"name": self.name, "rows": ", ".join(map(str, self.rows))}
@@ -42,6 +49,9 @@ class ImportResult:
     errors: list[SheetIssue] = field(default_factory=list)
     warnings: list[SheetIssue] = field(default_factory=list)
     unknown_organisations: list[UnknownOrganisation] = field(default_factory=list)
+    # Decided unknown names: organisations created with the concept, and names mapped to existing ones.
+    new_organisations: list = field(default_factory=list)  # unsaved until the import saves
+    mapped_organisations: list[tuple[str, str]] = field(default_factory=list)  # (sheet name, directory name)
     changes: list[Change] = field(default_factory=list)
     unchanged: dict[str, int] = field(default_factory=lambda: {"field": 0, "goal": 0, "measure": 0})
     new_concept_title: str = ""

@@ -31,6 +31,8 @@ def apply(
     result: ImportResult,
 ) -> Concept:
     """Save what plan() found (inside the caller's transaction); the concept (a new one when None)."""
+    for organisation in checked.organisations.created:  # the office's "create" decisions, with the concept
+        organisation.save()
     if concept is None:
         concept = Concept.objects.create(
             municipality=municipality,

@@ -69,11 +69,13 @@ class Checked:
         return self.organisations.involved
 
 
-def check_sheet(municipality, sheet: ConceptSheet, result: ImportResult) -> Checked:
+def check_sheet(
+    municipality, sheet: ConceptSheet, result: ImportResult, decisions: dict | None = None
+) -> Checked:
     checked = Checked(OrganisationsOfMeasures())
     checked.status = check_statuses(municipality, sheet, result)
     check_priorities_and_focus(sheet, result, checked)
-    checked.organisations = check_organisation_names(municipality, sheet, result)
+    checked.organisations = check_organisation_names(municipality, sheet, result, decisions)
     return checked
 
 
