@@ -38,6 +38,10 @@ LIST_PAGES = {
 }
 
 
+# A colour swatch or dot beside a status's name (teilhabe/colours.py), not a chart.
+COLOUR_MARK = "0 0 10 10"
+
+
 class Page(HTMLParser):
     """Tables with their body rows, inline charts (<svg> in the page), and `.empty` notes with their links."""
 
@@ -55,7 +59,7 @@ class Page(HTMLParser):
             self._in_tbody = True
         elif tag == "tr" and self._rows and self._in_tbody:
             self._rows[-1] += 1
-        elif tag == "svg":
+        elif tag == "svg" and attrs.get("viewbox") != COLOUR_MARK:
             self.charts += 1
         if "empty" in classes:
             self.empty_notes.append({"links": 0})
@@ -151,3 +155,4 @@ def test_the_walk_sees_an_empty_table(client, fresh):
     assert page.tables == [0] and page.empty_notes == [{"links": 0}]
     page = parse("<div class='empty'><p>Zuerst <a href='/x/'>anlegen</a></p></div><svg></svg>")
     assert page.empty_notes == [{"links": 1}] and page.charts == 1
+    assert parse('<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"></svg>').charts == 0
