@@ -144,8 +144,9 @@ def check_organisation_names(
         matched.lead[measure.number] = lead
         matched.involved[measure.number] = merged
     result.new_organisations = list(matched.created)
-    if decisions is not None:
+    if decisions is not None and not result.errors:
         # The preview's choice: every undecided group, with a proposed kind and the closest names; no error.
+        # (A sheet with errors must be corrected and uploaded again: its unknown names are listed as before.)
         result.unknown_organisations = [
             UnknownOrganisation(g["name"], g["rows"], g["key"], g["spellings"], g["kind"], g["suggestions"])
             for g in group_unknown(unknown, organisations)
