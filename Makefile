@@ -37,7 +37,8 @@ $(A11Y_STAMP): package.json package-lock.json
 
 a11y-tools: browser $(A11Y_STAMP)
 
-# Every page for every role, German and English: axe-core, the Nu HTML Checker, Pa11y (A11Y_PAGES=name,... for some).
+# Every page for every role, German and English, and every form in its error state: axe-core, the Nu HTML Checker,
+# Pa11y (A11Y_PAGES=name,... for some pages, A11Y_ROLES=public,office for some roles; README "Barrierefreiheit prüfen").
 a11y: $(STAMP) a11y-tools
 	@mkdir -p var
 	$(BIN)/pytest -m a11y

@@ -1,10 +1,16 @@
-"""The three checkers of the accessibility walk: axe-core in the page, the Nu HTML Checker, Pa11y.
+"""The checkers of the accessibility walk: axe-core and Pa11y in the page, the Nu HTML Checker over the saved HTML.
 
 axe-core is vendored (`vendor/axe.min.js`, from the npm package named in `package.json`); the Nu HTML Checker
-(`vnu-jar`, needs Java) and Pa11y (`pa11y-ci`, driving Debian's chromium) come from `node_modules/`, which
-`make a11y-tools` installs from the committed `package-lock.json`. Nothing is downloaded while checking.
+(`vnu-jar`, needs Java) and Pa11y come from `node_modules/`, which `make a11y-tools` installs from the committed
+`package-lock.json`. Nothing is downloaded while checking.
+
+Pa11y runs in the walk's own browser page: `pa11y_bundle()` is exactly what Pa11y injects into a page (its
+`runner.js`, HTML_CodeSniffer and its `htmlcs` runner) and `run_pa11y_in_page` calls it with Pa11y's options
+(WCAG2AA, errors only). That saves Pa11y's second load of every page and reaches pages a URL cannot (a form's
+error state after a POST). `run_pa11y` (pa11y-ci over URLs) stays, to check that both give the same answer.
 """
 
+import hashlib
 import json
 import os
 import re
@@ -18,6 +24,7 @@ AXE_JS = Path(__file__).with_name("vendor") / "axe.min.js"
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PA11Y_CI = NODE_MODULES / "pa11y-ci" / "bin" / "pa11y-ci.js"
+PA11Y = NODE_MODULES / "pa11y"
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -43,10 +50,64 @@ def missing_tools() -> list[str]:
         missing.append("java (apt: default-jre-headless)")
     if not shutil.which("node"):
         missing.append("node (apt: nodejs)")
-    for path in (VNU_JAR, PA11Y_CI):
+    for path in (VNU_JAR, PA11Y_CI, PA11Y):
         if not path.exists():
             missing.append(str(path))
     return missing
+
+
+def checker_scripts() -> str:
+    """axe-core and Pa11y's in-page bundle, for `BrowserContext.add_init_script`: injected by the browser
+    itself on every page of the context, before the page's own scripts and past its Content-Security-Policy."""
+    return AXE_JS.read_text() + "\n;\n" + pa11y_bundle()
+
+
+def pa11y_bundle() -> str:
+    """What Pa11y injects into a page (lib/pa11y.js `injectRunners`), built by node from Pa11y's own files."""
+    script = (
+        "const fs = require('fs'); const runner = require('pa11y/lib/runners/htmlcs.js');"
+        "process.stdout.write(fs.readFileSync(require.resolve('pa11y/lib/runner.js'), 'utf8') + '\\n;' +"
+        " runner.scripts.map(s => fs.readFileSync(s, 'utf8')).join('\\n\\n') +"
+        " ';\\n;window.__pa11y.runners.htmlcs = ' + runner.run.toString() + ';\\n');"
+    )
+    completed = subprocess.run(
+        ["node", "-e", script], capture_output=True, text=True, cwd=ROOT, timeout=60, check=True
+    )
+    return completed.stdout
+
+
+def pa11y_version() -> str:
+    return json.loads((PA11Y / "package.json").read_text())["version"]
+
+
+PA11Y_OPTIONS = {
+    "hideElements": None,
+    "ignore": ["notice", "warning"],  # Pa11y's default: errors only
+    "levelCapWhenNeedsReview": None,
+    "rootElement": None,
+    "rules": [],
+    "runners": ["htmlcs"],
+    "standard": "WCAG2AA",
+    "wait": 0,
+}
+
+
+def run_pa11y_in_page(page, label: str, version: str) -> list[Finding]:
+    """Pa11y (HTML_CodeSniffer, WCAG2AA, errors only) on the page as it is now, in the walk's browser."""
+    result = page.evaluate(
+        "options => window.__pa11y.run(options)", {**PA11Y_OPTIONS, "pa11yVersion": version}
+    )
+    return [
+        Finding(
+            engine="pa11y",
+            page=label,
+            rule=issue["code"],
+            element=f"{issue.get('selector', '')} {str(issue.get('context', ''))[:160]}",
+            message=issue.get("message", ""),
+        )
+        for issue in result["issues"]
+        if issue["type"] == "error"
+    ]
 
 
 def run_axe(page, label: str) -> list[Finding]:
@@ -114,6 +175,10 @@ def run_pa11y(pages: list[dict], workdir: Path, chromium: str, chromium_args: li
     """
     if not pages:
         return []
+
+    def headers(page):
+        return {"Cookie": page["cookie"], "Accept-Language": page["language"]}
+
     config = {
         "defaults": {
             "standard": "WCAG2AA",
@@ -123,10 +188,7 @@ def run_pa11y(pages: list[dict], workdir: Path, chromium: str, chromium_args: li
             "concurrency": 2,
             "chromeLaunchConfig": {"executablePath": chromium, "args": chromium_args},
         },
-        "urls": [
-            {"url": p["url"], "headers": {"Cookie": p["cookie"], "Accept-Language": p["language"]}}
-            for p in pages
-        ],
+        "urls": [{"url": p["url"], "headers": {k: v for k, v in headers(p).items() if v}} for p in pages],
     }
     config_file = workdir / "pa11y-ci.json"
     config_file.write_text(json.dumps(config, indent=1))
@@ -194,3 +256,101 @@ def broken_id_references(html: str) -> list[str]:
         broken += [f'{attribute}="{value}"' for ref in value.split() if ref not in ids]
     broken += [f'href="#{ref}"' for ref in _HASH_LINK.findall(html) if ref not in ids]
     return broken
+
+
+# --- One check per distinct document -------------------------------------------------------------------------
+# What differs between two renderings of the same page without changing what a checker sees: CSRF tokens,
+# CSP nonces, clock times, and who is looking (the name in the header, the e-mail address on the profile).
+_VOLATILE = [
+    re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*'),
+    re.compile(rb'("X-CSRFToken": ")[^"&]*'),
+    re.compile(rb'(\bnonce=")[^"]*'),
+    re.compile(rb"(\b)\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"),
+    re.compile(rb"(\b)\d{1,2}:\d\d(?::\d\d)?\b"),
+]
+
+
+def normalised(body: bytes, user=None) -> bytes:
+    """`body` without what changes per request or per viewer, for telling distinct documents apart."""
+    for pattern in _VOLATILE:
+        body = pattern.sub(rb"\1~", body)
+    if user is not None:
+        for text in sorted(
+            {str(user), user.email, user.username, user.get_full_name()}, key=len, reverse=True
+        ):
+            if len(text) >= 3:
+                body = body.replace(text.encode(), b"~user~")
+    return body
+
+
+def document_key(body: bytes, user=None) -> str:
+    return hashlib.sha256(normalised(body, user)).hexdigest()
+
+
+# --- Forms in their error state --------------------------------------------------------------------------------
+# The walk submits each POST form that has a field with its fields empty (the browser's own check switched off,
+# as a browser without it would send). A form with a required field is answered with its errors and nothing is
+# saved; a form without one may save empty fields (then there is no error state), so the walk submits those last.
+FORMS_JS = """() => [...document.forms].map((form, index) => {
+    const fields = [...form.elements].filter(el => el.name && !el.disabled && !['hidden', 'submit', 'button',
+      'reset', 'image'].includes(el.type) && !el.readOnly);
+    return {index, method: (form.getAttribute('method') || 'get').toLowerCase(),
+            action: new URL(form.action, location.href).pathname,
+            fields: fields.map(el => el.name).sort(),
+            required: fields.filter(el => el.required).map(el => el.name).sort()};
+  }).filter(form => form.method === 'post' && form.fields.length > 0)"""
+
+SUBMIT_EMPTY_JS = """([index, everything]) => {
+  const form = document.forms[index];
+  form.noValidate = true;
+  for (const el of form.elements) {
+    if (el.disabled || el.readOnly || ['hidden', 'submit', 'button', 'reset', 'image'].includes(el.type)) continue;
+    if (!everything && !el.required) continue;
+    if (el.type === 'checkbox' || el.type === 'radio') el.checked = false;
+    else if (el.tagName === 'SELECT') el.selectedIndex = -1;
+    else el.value = '';
+  }
+  const button = [...form.elements].find(el => el.type === 'submit' && !el.disabled);
+  form.requestSubmit(button);
+}"""
+
+# What no engine checks on a form's error state (WCAG 3.3.1, 3.3.3, 1.3.1, 2.4.3, 4.1.2): the summary is there,
+# has the focus and leads to the fields; every field in error is marked aria-invalid, has a label and is
+# described by its own error text.
+ERROR_STATE_JS = """() => {
+  const problems = [];
+  const describe = el => el.outerHTML.slice(0, 120);
+  const summary = document.querySelector('.error-summary');
+  const invalid = [...document.querySelectorAll('[aria-invalid="true"]')];
+  if (!summary) return ['no error summary (.error-summary) on the page answering an empty required field'];
+  const focused = document.activeElement;
+  if (!(focused === summary || summary.contains(focused)))
+    problems.push('the focus is not on the error summary but on ' + (focused ? describe(focused) : 'nothing'));
+  if (!summary.matches('[role=alert]')) problems.push('the error summary has no role="alert"');
+  const links = [...summary.querySelectorAll('a[href^="#"]')];
+  if (!links.length && !summary.querySelector('li')) problems.push('the error summary names no error');
+  for (const link of links) {
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) problems.push('summary link to a missing id: ' + describe(link));
+    else if (!target.matches('input, select, textarea')) problems.push('summary link not to a field: ' + describe(link));
+    else if (target.getAttribute('aria-invalid') !== 'true') problems.push('summary link to a field without aria-invalid: ' + describe(target));
+  }
+  if (links.length && !invalid.length) problems.push('no field is marked aria-invalid="true"');
+  for (const el of invalid) {
+    const refs = (el.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean);
+    const texts = refs.map(id => document.getElementById(id)).filter(Boolean);
+    if (!texts.some(t => t.classList.contains('field-error') && t.textContent.trim()))
+      problems.push('field in error not described by its error text (aria-describedby): ' + describe(el));
+    const legend = el.closest('fieldset') && el.closest('fieldset').querySelector('legend');
+    if (!(el.labels && el.labels.length) && !legend && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      problems.push('field in error without a label: ' + describe(el));
+  }
+  return problems;
+}"""
+
+
+def check_error_state(page, label: str) -> list[Finding]:
+    return [
+        Finding(engine="form", page=label, rule="error-state", element="", message=problem)
+        for problem in page.evaluate(ERROR_STATE_JS)
+    ]

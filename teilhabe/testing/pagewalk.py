@@ -2,7 +2,8 @@
 
 The walk reads the URL configuration, so a new page is checked without anyone adding it. Object ids are filled
 with the demo municipality's own objects (rich pages: charts, matrix, open and closed rounds), falling back to
-the sample factories of `teilhabe/testing/samples.py`. A URL the walk cannot show as a page for anyone must be
+the sample factories of `teilhabe/testing/samples.py`; a page whose object has sample variants (a closed round,
+a contact who withdrew consent) is walked once more per variant, as the role table lists it. A URL the walk cannot show as a page for anyone must be
 listed in NOT_WALKED with the reason; a test fails on a URL that is neither walked nor listed.
 """
 
@@ -14,7 +15,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from teilhabe.municipalities.scoping import URL_OBJECTS, URL_VALUES
-from teilhabe.testing.urlwalk import Route, _kwarg_names, _walk, fill_kwargs
+from teilhabe.testing.samples import DEFAULT
+from teilhabe.testing.urlwalk import Route, _kwarg_names, _walk, fill_kwargs, object_variants, variant_label
 
 # URL name (or "namespace:*") -> why the walk does not check it as a page.
 NOT_WALKED = {
@@ -28,6 +30,8 @@ NOT_WALKED = {
     "members:deactivate": "POST only: a button on the member's page",
     "members:reactivate": "POST only: a button on the member's page",
     "members:resend": "POST only: a button on the member's page",
+    "members:sso_unbind": "POST only: a button on the member's page",
+    "statistics:set_lead": "POST only: the form choosing the leading definition on the overview",
     "concept:import_confirm": "the preview after an upload (POST); tested in concept/tests, the upload page is walked",
     "directory:import_confirm": "the preview after an upload (POST); tested in directory/tests, the upload page is walked",
     "jobs:progress": "htmx fragment of the job page (polled into it; checked as part of jobs:detail)",
@@ -57,9 +61,10 @@ class SiteRoute:
     name: str
     kwargs: tuple[str, ...]
     public: bool  # @public_view, or outside the municipality area (login, password reset ...)
+    variants: tuple[tuple[str, str], ...] = ()  # (kwarg, sample variant), as in the role table
 
     def __str__(self):
-        return self.name
+        return variant_label(Route(self.name, self.kwargs, None), dict(self.variants))
 
 
 def site_routes() -> list[SiteRoute]:
@@ -87,7 +92,7 @@ def demo_objects(municipality) -> dict:
         else:
             obj = queryset.first()
         if obj is not None:
-            cache[(model, municipality.pk)] = obj
+            cache[(model, municipality.pk, DEFAULT)] = obj  # the key `fill_kwargs` looks up
     return cache
 
 
@@ -101,13 +106,22 @@ def account_token_kwargs(user) -> dict:
 def page_urls(municipality, invited_user) -> list[tuple[SiteRoute, str]]:
     """(route, URL) for every route the walk opens; `invited_user` has a pending invitation (token pages)."""
     cache = demo_objects(municipality)
+    samples = {}
     pages = []
     for route in site_routes():
         if not_walked_reason(route.name):
             continue
         if "municipality_slug" in route.kwargs:
-            kwargs = fill_kwargs(Route(route.name, route.kwargs, None), municipality, cache=cache)
-        elif set(route.kwargs) == {"uidb64", "token"}:
+            plain = Route(route.name, route.kwargs, None)
+            for variants in object_variants(plain):
+                # a variant comes with sample objects around it (the closed round's own measure), as in the
+                # role table; the demo's objects would not belong to it
+                objects = samples if variants else cache
+                kwargs = fill_kwargs(plain, municipality, cache=objects, variants=variants)
+                variant = SiteRoute(route.name, route.kwargs, route.public, tuple(sorted(variants.items())))
+                pages.append((variant, reverse(route.name, kwargs=kwargs)))
+            continue
+        if set(route.kwargs) == {"uidb64", "token"}:
             kwargs = account_token_kwargs(invited_user)
         else:
             kwargs = {k: URL_VALUES[k] for k in route.kwargs}

@@ -31,11 +31,15 @@ def first_input_id(field) -> str:
 
 @register.filter
 def described(field):
-    """The field's widget with aria-describedby naming its hint and its error message (those that exist)."""
+    """The field's widget with aria-describedby naming its hint and its error message (those that exist).
+
+    A form with errors gives the focus to its error summary, so no field keeps an `autofocus` of its own."""
     ids = []
     if field.help_text:
         ids.append(hint_id(field))
     if field.errors:
         ids.append(error_id(field))
-    attrs = {"aria-describedby": " ".join(ids)} if ids else None
-    return field.as_widget(attrs=attrs)
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.form.errors:
+        attrs["autofocus"] = False  # Django leaves out a boolean attribute set to False
+    return field.as_widget(attrs=attrs or None)
