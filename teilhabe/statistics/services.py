@@ -252,7 +252,7 @@ def read_table(path: str | Path, file_name: str | None = None, municipality_name
             ["%s: %s." % (message, format_rows(lines, len(lines))) for message, lines in problems.items()],
         )
     if not rows:
-        raise TableError(name, [_("Die Datei enthält keine Datenzeilen (nur die Kopfzeile).")])
+        raise TableError(name, [sheets.no_data_rows(name).message])
     return rows
 
 

@@ -47,7 +47,7 @@ _MESSAGES = {
         "Die Datei ist nicht lesbar: erwartet wird CSV in UTF-8 oder Windows-1252, Parquet oder XLSX."
     ),
     "empty": gettext_noop("Die Datei ist leer."),
-    "no_rows": gettext_noop("Die Datei enthält keine Datenzeilen (nur die Kopfzeile)."),
+    "no_rows": gettext_noop("Die Datei enthält keine Datenzeilen."),  # the same words as teilhabe.sheets
     "not_found": gettext_noop("Die Datei wurde nicht gefunden."),
 }
 

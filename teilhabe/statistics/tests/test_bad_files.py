@@ -102,7 +102,17 @@ def test_an_empty_file_is_an_error(tmp_path):
 def test_a_file_with_only_a_header_is_an_error(tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("person_id;birth_date;citizenship\n")
-    assert "keine Datenzeilen" in error_of(path)
+    assert error_of(path) == "Datei „x.csv“: Die Datei enthält keine Datenzeilen."
+
+
+def test_an_xlsx_with_only_a_header_is_an_error(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "kopf.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["person_id", "birth_date", "citizenship"])
+    book.save(path)
+    assert error_of(path) == "Datei „kopf.xlsx“: Die Datei enthält keine Datenzeilen."
 
 
 @pytest.mark.parametrize(

@@ -99,6 +99,20 @@ def test_a_bad_office_table_names_rows_and_columns_and_stores_nothing(tmp_path, 
     assert FactCheck.objects.count() == 0
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_office_table_with_only_a_header_row_has_no_data_rows(tmp_path, municipality, suffix):
+    path = tmp_path / f"kopf{suffix}"
+    if suffix == ".csv":
+        path.write_text("Indikator;Gebiet;Stichtag;Wert\n")
+    else:
+        book = openpyxl.Workbook()
+        book.active.append(["Indikator", "Gebiet", "Stichtag", "Wert"])
+        book.save(path)
+    with pytest.raises(ExtractError) as exc:
+        import_statistics_table(municipality, path)
+    assert str(exc.value) == f"Datei „kopf{suffix}“: Die Datei enthält keine Datenzeilen."
+
+
 def test_an_office_table_without_required_columns_is_refused(tmp_path, municipality):
     path = tmp_path / "t.csv"
     path.write_text("Gebiet;Wert\nA;1\n")
