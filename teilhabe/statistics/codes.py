@@ -126,7 +126,9 @@ def _shown(values: list[str]) -> str:
     return ", ".join("„%s“" % v for v in values[:MAX_ROWS_SHOWN])
 
 
-def normalise_countries(con, table: str, distinct: dict[str, set[str]]) -> tuple[list[str], bool]:
+def normalise_countries(
+    con, table: str, distinct: dict[str, set[str]], labels: dict[str, str] | None = None
+) -> tuple[list[str], bool]:
     """Decide each country column's system, report what is wrong, rewrite key columns to ISO codes.
 
     ``distinct`` (normalised distinct values per column, from
@@ -150,7 +152,7 @@ def normalise_countries(con, table: str, distinct: dict[str, set[str]]) -> tuple
                     "der beiden verwenden."
                 )
                 % {
-                    "column": column,
+                    "column": (labels or {}).get(column, column),
                     "keys": _shown(keys),
                     "key_rows": _rows(con, table, "%s IN (%s)" % (column, _list(keys))),
                     "isos": _shown(isos),
@@ -168,7 +170,7 @@ def normalise_countries(con, table: str, distinct: dict[str, set[str]]) -> tuple
             problems.append(
                 _("%(column)s enthält unbekannte Destatis-Schlüssel (%(values)s) in %(rows)s.")
                 % {
-                    "column": column,
+                    "column": (labels or {}).get(column, column),
                     "values": _shown(unknown),
                     "rows": _rows(con, table, "%s IN (%s)" % (column, _list(unknown))),
                 }
@@ -181,7 +183,7 @@ def normalise_countries(con, table: str, distinct: dict[str, set[str]]) -> tuple
                     "Staatsangehörigkeit gelten sie nicht, in %(rows)s."
                 )
                 % {
-                    "column": column,
+                    "column": (labels or {}).get(column, column),
                     "names": names,
                     "rows": _rows(con, table, "%s IN (%s)" % (column, _list(former))),
                 }

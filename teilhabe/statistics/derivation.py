@@ -28,7 +28,7 @@ from django.utils.translation import gettext_noop
 
 from . import codes, fast_path, thorough_path
 from .countries import GERMANY, NON_STATE_CODES, VALID_CODES, eu_members_on
-from .extract import open_extract
+from .extract import ExtractError, open_extract
 from .result import AGE_CLASS_KEYS, AGE_GROUP_OF, CATEGORIES, PYRAMID_BAND_OF, FactCheckResult
 from .rules import COUNTED_HISTORIES, FOREIGNER, HISTORIES, NO_BACKGROUND, born_before_age, lit
 
@@ -122,9 +122,14 @@ def compute(
                 # date in another form, a read error): the thorough path reads the file again in
                 # file order (for row numbers), normalises, checks exactly and derives.
                 report(THOROUGH_STEP, 0.4)
-                thorough_path.compute(con, ext, reference_date)
+                try:
+                    thorough_path.compute(con, ext, reference_date)
+                except ExtractError as error:
+                    error.columns = error.columns or ext.header_report
+                    raise
             report(SUMMING_UP_STEP, 0.85)
             result = _summarise(con, reference_date)
+            result.columns = ext.header_report
             report(DONE_STEP, 1.0)
             return result
     finally:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext_lazy as _
+
 #: Canonical column -> the German headers that mean it (as people write them).
 GERMAN_HEADERS: dict[str, tuple[str, ...]] = {
     "person_id": ("Ordnungsmerkmal", "Personen-ID", "Personen-Nr", "Kennung"),
@@ -47,3 +49,32 @@ KNOWN_HEADERS: dict[str, str] = {
 def canonical_column(header: str) -> str | None:
     """The canonical column a German (or canonical) header names, or None."""
     return KNOWN_HEADERS.get(header_key(header))
+
+
+#: What each canonical column is, as the upload's result page names it ("erkannt als").
+COLUMN_LABELS = {
+    "person_id": _("Personen-ID"),
+    "birth_date": _("Geburtsdatum"),
+    "sex": _("Geschlecht"),
+    "district": _("Stadtteil"),
+    "citizenship": _("Staatsangehörigkeit"),
+    "second_citizenship": _("zweite Staatsangehörigkeit"),
+    "birth_country": _("Geburtsstaat"),
+    "naturalised": _("eingebürgert"),
+    "ius_soli": _("Optionsregelung (Geburt im Inland)"),
+    "immigrated_from": _("Zuzug aus Staat"),
+    "parent1_id": _("Elternteil 1"),
+    "parent2_id": _("Elternteil 2"),
+    "address_id": _("Adresse"),
+    "asylum_background": _("Asylhintergrund"),
+}
+
+
+def column_report(columns: list[tuple[str, str | None]]) -> list[dict[str, str]]:
+    """The header report of a file as JSON rows for the job's result (translated when shown)."""
+    return [{"header": header, "column": column or ""} for header, column in columns]
+
+
+def column_label(column: str) -> str:
+    """The column's name in the user's language (empty for an unknown column)."""
+    return str(COLUMN_LABELS.get(column, ""))

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from teilhabe.jobs.registry import JobFailed, job_kind
 from teilhabe.jobs.services import report_progress, upload_paths
 from teilhabe.statistics import services
+from teilhabe.statistics.derivation import compute
 from teilhabe.statistics.extract import ExtractError
+from teilhabe.statistics.headers import column_report
 from teilhabe.statistics.models import FactCheck
 
 REGISTER_EXTRACT = "statistics.register_extract"
@@ -29,7 +31,13 @@ def _refused(error: ExtractError, job) -> JobFailed:
     message = _("Die Datei „%(name)s“ wurde nicht übernommen, nichts wurde gespeichert.") % {
         "name": named(error.file_name)
     }
-    return JobFailed(message, result={"problems": [named(str(p)) for p in error.problems]})
+    return JobFailed(
+        message,
+        result={
+            "problems": [named(str(p)) for p in error.problems],
+            "columns": column_report(getattr(error, "columns", [])),
+        },
+    )
 
 
 def overview_url(municipality, date: dt.date) -> str:
@@ -55,7 +63,7 @@ def _figures(fact_check: FactCheck) -> dict:
 
 
 # Not atomic as a whole: reading a register extract takes DuckDB a minute for 10 M rows, and on SQLite a
-# transaction held that long would block every other writer. compute_and_store saves in its own short
+# transaction held that long would block every other writer. store_result saves in its own short
 # transaction at the end; until then nothing is written.
 @job_kind(
     REGISTER_EXTRACT,
@@ -73,20 +81,14 @@ def register_extract(job):
         report_progress(job, step, round(100 * fraction))
 
     try:
-        fact_check = services.compute_and_store(
-            job.municipality,
-            path,
-            reference_date,
-            columns=columns,
-            user=job.started_by,
-            file_name=file_name,
-            progress=progress,
-        )
+        result = compute(path, reference_date, columns=columns, progress=progress)
     except ExtractError as error:
         raise _refused(error, job) from error
+    fact_check = services.store_result(job.municipality, result, file_name=file_name, user=job.started_by)
     date = fact_check.reference_date.strftime("%d.%m.%Y")
     return {
         **_figures(fact_check),
+        "columns": column_report(result.columns),
         "summary": _("Der Faktencheck zum %(date)s wurde berechnet und gespeichert.") % {"date": date},
         "overview_url": overview_url(job.municipality, fact_check.reference_date),
     }

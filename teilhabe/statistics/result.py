@@ -114,6 +114,8 @@ class FactCheckResult:
     by_district_nationality: dict[tuple[str, str], int] = field(default_factory=dict)
     #: (age group, sex, has migration background) -> count.
     pyramid: dict[tuple[str, str, bool], int] = field(default_factory=dict)
+    #: Every header of the file in file order with the canonical column it was read as (None: not used).
+    columns: list[tuple[str, str | None]] = field(default_factory=list)
 
     def headline(self) -> dict[str, int]:
         return {key: getattr(self, key) for key in HEADLINE_KEYS}

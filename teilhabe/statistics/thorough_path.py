@@ -70,7 +70,7 @@ def load(con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.date) 
 def check(con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.date) -> None:
     """Normalise and check ``persons``; raise :class:`ExtractError` naming every problem and its rows."""
     distinct, changed = extract_module.normalise_values(con, "persons")
-    problems, rewritten = codes.normalise_countries(con, "persons", distinct)
+    problems, rewritten = codes.normalise_countries(con, "persons", distinct, ext.column_labels())
     values.normalise_sex(con, "persons", distinct)
     if changed or rewritten:
         con.execute(
@@ -78,7 +78,7 @@ def check(con: duckdb.DuckDBPyConnection, ext: Extract, reference_date: dt.date)
             % (rules.OWN_CATEGORY_SQL, rules.self_immigrated_sql())
         )
     try:
-        extract_module.validate(con, "persons", reference_date, ext.name, distinct)
+        extract_module.validate(con, "persons", reference_date, ext.name, distinct, ext.column_labels())
     except ExtractError as error:
         raise ExtractError(ext.name, problems + error.problems) from None
     if problems:

@@ -82,14 +82,24 @@ def normalise_values(con, table: str) -> tuple[dict[str, set[str]], bool]:
     return distinct, bool(messy)
 
 
-def validate(con, table: str, reference_date: dt.date, file_name: str, distinct: dict[str, set[str]]) -> None:
+def validate(
+    con,
+    table: str,
+    reference_date: dt.date,
+    file_name: str,
+    distinct: dict[str, set[str]],
+    labels: dict[str, str] | None = None,
+) -> None:
     """Check the materialized persons ``table``; raise :class:`ExtractError`.
 
     The table has the canonical columns as text except ``birth_date`` (DATE,
     NULL when unparseable) and the yes/no columns (NULL when the value is not
     one of the allowed words); ``distinct`` comes from
     :func:`normalise_values`. Row numbers are ``rowid + 2`` (header = row 1).
+    ``labels`` names the country and yes/no columns as the file heads them
+    (:meth:`Extract.column_label`).
     """
+    labels = labels or {}
     d = "DATE '%s'" % reference_date.isoformat()
     checks: list[tuple[str, str]] = [
         ("person_id IS NULL OR person_id = ''", _("person_id fehlt in %(rows)s.")),
@@ -108,7 +118,7 @@ def validate(con, table: str, reference_date: dt.date, file_name: str, distinct:
             (
                 "%s IS NULL" % column,
                 _("%(column)s hat einen ungültigen Wert (erlaubt: 1/0, ja/nein, true/false) in %(rows)s.")
-                % {"column": column, "rows": "%(rows)s"},
+                % {"column": labels.get(column, column), "rows": "%(rows)s"},
             )
         )
     # Duplicate ids, cheaply: if the number of distinct 64-bit hashes equals the number of ids, no id
@@ -147,7 +157,11 @@ def validate(con, table: str, reference_date: dt.date, file_name: str, distinct:
                     "%(column)s enthält unbekannte Ländercodes (%(values)s; erwartet ISO 3166-1 Alpha-2, "
                     "XS staatenlos, XU ungeklärt) in %(rows)s."
                 )
-                % {"column": column, "values": shown, "rows": _rows_where(con, table, condition, count)}
+                % {
+                    "column": labels.get(column, column),
+                    "values": shown,
+                    "rows": _rows_where(con, table, condition, count),
+                }
             )
 
     dups_found = (

@@ -119,13 +119,36 @@ def _norm_header(name: str) -> str:
     return name.replace("\ufeff", "").strip().lower()
 
 
+def _target(header: str, mapping: dict[str, str]) -> str | None:
+    """The canonical column a header supplies: the mapping file first, then the canonical and German names."""
+    key = _norm_header(header)
+    return mapping.get(key) or (key if key in CANONICAL_COLUMNS else None) or canonical_column(header)
+
+
+def describe_headers(headers: list[str], mapping: dict[str, str]) -> list[tuple[str, str | None]]:
+    """Every header of the file in file order with the canonical column it was read as (None: not used).
+
+    A second header for a column already taken is not used (the file is refused for it, see
+    :func:`_map_headers`). Shown on the upload's result page, so the office sees how its export was read.
+    """
+    taken: set[str] = set()
+    out: list[tuple[str, str | None]] = []
+    for header in headers:
+        target = _target(header, mapping)
+        if target in taken:
+            target = None
+        elif target is not None:
+            taken.add(target)
+        out.append((header.replace("\ufeff", "").strip(), target))
+    return out
+
+
 def _map_headers(headers: list[str], mapping: dict[str, str], file_name: str) -> dict[str, int]:
     """Return canonical column -> index of the header that supplies it."""
     found: dict[str, int] = {}
     problems = []
     for index, header in enumerate(headers):
-        key = _norm_header(header)
-        target = mapping.get(key) or (key if key in CANONICAL_COLUMNS else None) or canonical_column(header)
+        target = _target(header, mapping)
         if target is None:
             continue
         if target in found:
@@ -146,5 +169,7 @@ def _map_headers(headers: list[str], mapping: dict[str, str], file_name: str) ->
             % {"missing": ", ".join(missing), "found": ", ".join(h.strip() for h in headers) or _("keine")}
         )
     if problems:
-        raise ExtractError(file_name, problems)
+        error = ExtractError(file_name, problems)
+        error.columns = describe_headers(headers, mapping)
+        raise error
     return found

@@ -15,11 +15,14 @@ class ExtractError(ValueError):
     """A register extract (or a mapping file) cannot be used.
 
     ``problems`` holds one German sentence per problem; ``str(error)`` is the
-    whole message with the file name.
+    whole message with the file name. ``columns`` is, once the header line was
+    read, every header with the canonical column it was read as (or None), so a
+    refusal can show how the file was read.
     """
 
     def __init__(self, file_name: str, problems: Iterable[str]):
         self.file_name = file_name
+        self.columns: list[tuple[str, str | None]] = []
         self.problems = list(problems)
         if len(self.problems) == 1:
             message = _("Datei „%(file)s“: %(problem)s") % {"file": file_name, "problem": self.problems[0]}

@@ -12,7 +12,7 @@ from pathlib import Path
 from teilhabe import sheets
 from teilhabe.sheets.text import detect_delimiter
 
-from .columns import CANONICAL_COLUMNS, _map_headers, _norm_header, load_column_mapping
+from .columns import CANONICAL_COLUMNS, _map_headers, _norm_header, describe_headers, load_column_mapping
 from .encoding import detect_encoding, transcode
 from .errors import ExtractError, _msg
 
@@ -24,7 +24,8 @@ class Extract:
     ``relation`` is a SQL table expression (``read_csv(...)`` or
     ``read_parquet(...)``); ``columns`` maps each canonical column found in the
     file to the quoted column name in that relation, ``headers`` to the header
-    in the file that supplies it (shown before the figures are computed).
+    in the file that supplies it, and ``header_report`` lists every header of
+    the file in file order with the column it was read as (None: not used).
     """
 
     path: Path
@@ -33,6 +34,7 @@ class Extract:
     columns: dict[str, str]
     encoding: str = "utf-8"
     headers: dict[str, str] = field(default_factory=dict)
+    header_report: list[tuple[str, str | None]] = field(default_factory=list)
     _temp_dir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     _csv_options: dict | None = field(default=None, repr=False)
     _csv_path: Path | None = field(default=None, repr=False)
@@ -42,6 +44,17 @@ class Extract:
     @property
     def name(self) -> str:
         return self.path.name
+
+    def column_label(self, column: str) -> str:
+        """How messages name a canonical column: with the file's own header where that differs
+        (``„Staatsangehörigkeit 1“ (citizenship)``), so a Bürgeramt export's column is found."""
+        header = self.headers.get(column)
+        if not header or header.strip().lower() == column:
+            return column
+        return "„%s“ (%s)" % (header, column)
+
+    def column_labels(self) -> dict[str, str]:
+        return {column: self.column_label(column) for column in CANONICAL_COLUMNS}
 
     def select_sql(self, relation: str | None = None) -> str:
         """A SELECT of all canonical columns as text; missing columns are NULL.
@@ -200,6 +213,7 @@ def _open_csv(path: Path, mapping: dict[str, str], display_name: str | None = No
         columns={c: _quote_ident("c%d" % i) for c, i in found.items()},
         encoding=encoding,
         headers={c: headers[i].replace("\ufeff", "").strip() for c, i in found.items()},
+        header_report=describe_headers(headers, mapping),
     )
     extract._csv_options = {"delimiter": delimiter, "n_columns": len(headers)}
     extract._date_column = found["birth_date"]
@@ -238,6 +252,7 @@ def _open_parquet(path: Path, mapping: dict[str, str]) -> Extract:
         relation=relation,
         columns={c: _quote_ident(headers[i]) for c, i in found.items()},
         headers={c: headers[i] for c, i in found.items()},
+        header_report=describe_headers(headers, mapping),
     )
 
 
@@ -283,7 +298,9 @@ def _open_xlsx(path: Path, mapping: dict[str, str]) -> Extract:
         extract = _open_csv(target, mapping, display_name=str(path))
     except ExtractError as exc:
         tmp.cleanup()
-        raise ExtractError(path.name, exc.problems) from None
+        error = ExtractError(path.name, exc.problems)
+        error.columns = exc.columns
+        raise error from None
     extract.kind = "xlsx"
     extract.path = path
     extract._temp_dir = tmp
