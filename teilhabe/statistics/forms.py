@@ -50,3 +50,32 @@ class LeadForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Sie steht in Tabellen und Berichten zuerst; die andere folgt darunter."),
     )
+
+
+class DistrictMapForm(forms.Form):
+    file = forms.FileField(
+        label=_("Umrisse der Stadtteile (GeoJSON)"),
+        help_text=_(
+            "Eine FeatureCollection mit einem Polygon oder MultiPolygon je Stadtteil, Koordinaten in WGS84 "
+            "(Länge/Breite) oder ETRS89/UTM32N (EPSG:25832); jedes Objekt nennt seinen Stadtteil so, wie ihn "
+            "der Registerauszug in der Spalte Stadtteil schreibt."
+        ),
+    )
+    key_property = forms.CharField(
+        label=_("Eigenschaft mit dem Stadtteil (optional)"),
+        required=False,
+        max_length=120,
+        help_text=_(
+            "Leer: Teilhabe nimmt die Eigenschaft, deren Werte zu den Stadtteilen der gespeicherten Zahlen passen."
+        ),
+    )
+
+
+class DistrictMapPublicForm(forms.Form):
+    public = forms.BooleanField(
+        label=_("Karte auf den öffentlichen Seiten zeigen"),
+        required=False,
+        help_text=_(
+            "Kleine Fallzahlen sind dort geheim gehalten; betroffene Stadtteile erscheinen schraffiert."
+        ),
+    )

@@ -149,3 +149,67 @@ def lead_of(municipality) -> str:
         )
         cached = municipality._statistics_lead = value or Lead.MIGRATION_BACKGROUND
     return cached
+
+
+class DistrictMap(MunicipalityOwned):
+    """The office's district boundaries (one per municipality; a new upload replaces it).
+
+    Stored in ETRS89 / UTM zone 32N (EPSG:25832), simplified (see :mod:`teilhabe.statistics.geo`).
+    """
+
+    file_name = models.CharField(_("Datei"), max_length=255)
+    source_crs = models.CharField(_("Koordinatensystem der Datei"), max_length=20)
+    key_property = models.CharField(_("Eigenschaft mit dem Stadtteil"), max_length=120)
+    uploaded_at = models.DateTimeField(_("Hochgeladen am"), auto_now=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Hochgeladen von"),
+    )
+    public = models.BooleanField(
+        _("Karte auf den öffentlichen Seiten zeigen"),
+        default=False,
+        help_text=_(
+            "Kleine Fallzahlen sind dort geheim gehalten; betroffene Stadtteile erscheinen schraffiert."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("Stadtteilkarte")
+        verbose_name_plural = _("Stadtteilkarten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality"], name="statistics_district_map_one_per_municipality"
+            )
+        ]
+
+    def __str__(self):
+        return self.file_name
+
+
+class DistrictShape(MunicipalityOwned):
+    """One district's boundary: ``key`` as the register extract writes the district (Indicator.area)."""
+
+    district_map = models.ForeignKey(
+        DistrictMap, on_delete=models.CASCADE, related_name="shapes", verbose_name=_("Stadtteilkarte")
+    )
+    key = models.CharField(_("Stadtteil"), max_length=120)
+    name = models.CharField(_("Name"), max_length=120)
+    #: Polygons as ``[[[x, y], ...], ...]`` (outer ring first, then holes), in metres (EPSG:25832).
+    polygons = models.JSONField(_("Umriss"))
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("Umriss eines Stadtteils")
+        verbose_name_plural = _("Umrisse der Stadtteile")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district_map", "key"], name="statistics_district_shape_unique_key"
+            )
+        ]
+
+    def __str__(self):
+        return self.name

@@ -12,4 +12,6 @@ urlpatterns = [
     path("registerauszug/", views.upload_extract, name="upload_extract"),
     path("statistiktabelle/", views.upload_table, name="upload_table"),
     path("definition/", views.set_lead, name="set_lead"),
+    path("stadtteilkarte/", views.district_map, name="district_map"),
+    path("stadtteilkarte/oeffentlich/", views.district_map_public, name="district_map_public"),
 ]

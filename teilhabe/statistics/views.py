@@ -16,9 +16,15 @@ from teilhabe.accounts.decorators import member_required, public_view, role_of, 
 from teilhabe.accounts.roles import OFFICE
 from teilhabe.downloads import attachment, download_name
 from teilhabe.jobs.services import save_private_upload, start_job
-from teilhabe.statistics import charts, exports, services, tables
+from teilhabe.statistics import charts, district_maps, exports, geo, services, tables
 from teilhabe.statistics import jobs as statistics_jobs
-from teilhabe.statistics.forms import LeadForm, RegisterExtractForm, StatisticsTableForm
+from teilhabe.statistics.forms import (
+    DistrictMapForm,
+    DistrictMapPublicForm,
+    LeadForm,
+    RegisterExtractForm,
+    StatisticsTableForm,
+)
 from teilhabe.statistics.models import FactCheck, lead_of
 
 INTERNAL = "statistics"
@@ -99,6 +105,11 @@ def build_table(request, key: str, public: bool):
             municipality, _comparison_dates(request, dates)[-1], public=public, threshold=threshold
         )
     date = _chosen(request, dates, "stichtag", dates[-1])
+    if key == "district_map":
+        view = _district_map(request, date, public)
+        if view is None:
+            raise Http404
+        return view.table
     builders = {
         "districts": tables.district_table,
         "nationalities": tables.nationality_table,
@@ -153,6 +164,30 @@ DATE_PAGES = {
 }
 
 
+def _indicator(request) -> str:
+    chosen = request.GET.get("kennzahl")
+    return (
+        chosen
+        if chosen in district_maps.MAP_INDICATORS
+        else district_maps.default_indicator(request.municipality)
+    )
+
+
+def _district_map(request, date, public: bool):
+    """The choropleth and its table, or None (no map, no figures, or not published)."""
+    district_map = district_maps.map_of(request.municipality)
+    if district_map is None or (public and not district_map.public):
+        return None
+    return district_maps.district_map_view(
+        request.municipality,
+        date,
+        _indicator(request),
+        public=public,
+        threshold=_threshold(request.municipality),
+        district_map=district_map,
+    )
+
+
 def _date_page(request, page: str, public: bool):
     dates = tables.available_dates(request.municipality)
     ctx = _context(request, page, public)
@@ -162,9 +197,20 @@ def _date_page(request, page: str, public: bool):
         table = build_table(request, page, public)
         ctx["table"] = table
         ctx["selected_date"] = _chosen(request, dates, "stichtag", dates[-1])
+        if page == "districts":
+            ctx["district_map"] = _district_map(request, ctx["selected_date"], public)
+            ctx["indicators"] = [
+                (key, label) for key, (_count, label) in district_maps.MAP_INDICATORS.items()
+            ]
+            ctx["indicator"] = _indicator(request)
+            ctx["manage_map"] = _is_office(request) and not public
         chart = {"districts": charts.district_chart, "pyramid": charts.pyramid_chart}.get(page)
+        if ctx.get("district_map"):
+            chart = None  # the map shows the districts; the bar chart would repeat it
         ctx["chart"] = chart(table, table.title) if chart and table.rows else ""
-    return render(request, "statistics/date_page.html", ctx)
+    return render(
+        request, "statistics/districts.html" if page == "districts" else "statistics/date_page.html", ctx
+    )
 
 
 #: The word for each table in its download's name (the URL keeps the English key).
@@ -173,6 +219,7 @@ EXPORT_NAMES = {
     "timeseries": pgettext_lazy("Dateiname", "Entwicklung"),
     "categories": pgettext_lazy("Dateiname", "Migrationshintergrund"),
     "districts": pgettext_lazy("Dateiname", "Stadtteile"),
+    "district_map": pgettext_lazy("Dateiname", "Stadtteilkarte"),
     "nationalities": pgettext_lazy("Dateiname", "Staatsangehörigkeiten"),
     "pyramid": pgettext_lazy("Dateiname", "Altersaufbau"),
 }
@@ -257,6 +304,72 @@ def upload_table(request):
     ctx = _context(request, "upload", False)
     ctx.update(form=form, title=_("Tabelle des Statistikamts importieren"), kind="table")
     return render(request, "statistics/upload.html", ctx)
+
+
+@role_required(OFFICE)
+def district_map(request):
+    """The office uploads its district boundaries (checked at once, small files) and sees how they match."""
+    municipality = request.municipality
+    form = DistrictMapForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > geo.MAX_FILE_BYTES:  # before reading it into memory
+            form.add_error("file", str(geo.DistrictMapError(upload.name, [geo.too_large(upload.size)])))
+        else:
+            try:
+                stored, read = district_maps.store_district_map(
+                    municipality,
+                    upload.read(),
+                    upload.name,
+                    user=request.user,
+                    key_property=form.cleaned_data["key_property"] or None,
+                )
+            except geo.DistrictMapError as error:
+                form.add_error("file", str(error))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Die Stadtteilkarte „%(file)s“ wurde gespeichert: %(count)d Stadtteile, Schlüssel aus "
+                        "der Eigenschaft „%(property)s“, %(points)s Punkte nach der Vereinfachung."
+                    )
+                    % {
+                        "file": stored.file_name,
+                        "count": len(read.shapes),
+                        "property": read.key_property,
+                        "points": read.points_kept,
+                    },
+                )
+                return redirect(reverse("statistics:district_map", args=[municipality.slug]))
+    current = district_maps.map_of(municipality)
+    ctx = _context(request, "upload", False)
+    ctx.update(
+        form=form,
+        current=current,
+        shape_count=current.shapes.count() if current else 0,
+        coverage=district_maps.coverage(municipality, current) if current else None,
+        public_form=DistrictMapPublicForm(initial={"public": current.public}) if current else None,
+        max_megabytes=geo.MAX_FILE_BYTES // 1_000_000,
+    )
+    return render(request, "statistics/district_map.html", ctx)
+
+
+@role_required(OFFICE)
+@require_POST
+def district_map_public(request):
+    """The office decides whether the map appears on the public pages."""
+    current = district_maps.map_of(request.municipality)
+    form = DistrictMapPublicForm(request.POST)
+    if current is not None and form.is_valid():
+        current.public = form.cleaned_data["public"]
+        current.save(update_fields=["public"])
+        messages.success(
+            request,
+            _("Die Karte erscheint jetzt auf den öffentlichen Seiten.")
+            if current.public
+            else _("Die Karte erscheint nicht mehr auf den öffentlichen Seiten."),
+        )
+    return redirect(reverse("statistics:district_map", args=[request.municipality.slug]))
 
 
 def _overview_url(request, date: dt.date) -> str:

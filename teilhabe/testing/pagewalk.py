@@ -45,6 +45,7 @@ NOT_WALKED = {
     "concept:round_export_xlsx": "file download (XLSX), not a page",
     "concept:round_export_csv": "file download (CSV), not a page",
     "statistics:export": "file download (CSV/XLSX), not a page",
+    "statistics:district_map_public": "POST only: the switch on the district map page",
     "statistics_public:export": "file download (CSV/XLSX), not a page",
 }
 

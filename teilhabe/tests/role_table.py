@@ -105,6 +105,8 @@ EXPECTED = {
     "public:accessibility": (200, 200, 200, 200, 200),
     "public:home": (200, 200, 200, 200, 200),
     # statistics
+    "statistics:district_map": (200, 403, 403, 403, 302),
+    "statistics:district_map_public": (405, 403, 403, 403, 302),  # POST only
     "statistics:districts": (200, 200, 200, 200, 302),
     "statistics:export": (200, 200, 200, 200, 302),
     "statistics:nationalities": (200, 200, 200, 200, 302),
