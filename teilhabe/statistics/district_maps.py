@@ -224,7 +224,7 @@ def district_map_view(
         caption=_("Quelle der Umrisse: %(file)s") % {"file": district_map.file_name},
     )
     alternative = _(
-        "Karte der Stadtteile: %(what)s in %(count)d Klassen. Die Zahlen je Stadtteil stehen in der Tabelle „%(table)s“."
+        "Karte der Stadtteile: %(what)s in %(count)d Klassen. Die Zahlen stehen in der Tabelle „%(table)s“."
     ) % {"what": legend_title, "count": len(classes), "table": title}
     svg = choropleth.render(
         areas,
