@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "teilhabe.concept",
     "teilhabe.statistics",
     "teilhabe.notifications",
+    "teilhabe.activities",
     # Background jobs: teilhabe.jobs before django_tasks_db, so its `db_worker` (which first fails the jobs
     # of dead workers) replaces the original command.
     "teilhabe.jobs",

@@ -13,6 +13,7 @@ municipality_patterns = [
     path("verlauf/", include("teilhabe.audit.urls")),
     path("konto/", include("teilhabe.accounts.municipality_urls")),
     path("konzept/", include("teilhabe.concept.urls")),
+    path("aktivitaeten/", include("teilhabe.activities.urls")),
     path("faktencheck/", include("teilhabe.statistics.urls")),
     path("aufgaben/", include("teilhabe.jobs.urls")),
     path("oeffentlich/", include("teilhabe.municipalities.public_urls")),

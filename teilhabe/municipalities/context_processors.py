@@ -9,6 +9,7 @@ from teilhabe.accounts.roles import OFFICE
 NAVIGATION = [
     ("concept", _("Integrationskonzept"), "concept:index"),
     ("statistics", _("Faktencheck"), "statistics:overview"),
+    ("activities", _("Aktivitäten"), "activities:list"),
     ("directory", _("Adressbuch"), "directory:organisation_list"),
 ]
 

@@ -14,6 +14,22 @@ COLUMNS = ("office", "department_editor", "partner_editor", "advisory_board", "a
 
 # fmt: off
 EXPECTED = {
+    # activities (the sample activity is not co-run by the editors' organisations: its edit pages are 403)
+    "activities:attachment_add": (200, 403, 403, 403, 302),
+    "activities:attachment_delete": (405, 405, 405, 403, 302),  # POST only
+    "activities:attachment_file": (200, 200, 200, 200, 302),
+    "activities:calendar": (200, 200, 200, 200, 302),
+    "activities:create": (200, 200, 200, 403, 302),  # editors create; the board reads
+    "activities:detail": (200, 200, 200, 200, 302),
+    "activities:edit": (200, 403, 403, 403, 302),
+    "activities:list": (200, 200, 200, 200, 302),
+    "activities:partner_add": (200, 403, 403, 403, 302),
+    "activities:partner_remove": (405, 405, 405, 403, 302),  # POST only
+    "activities:past": (200, 200, 200, 200, 302),
+    "activities:picture_add": (200, 403, 403, 403, 302),
+    "activities:picture_edit": (200, 403, 403, 403, 302),
+    "activities:picture_file": (200, 200, 200, 200, 302),
+    "activities:state": (200, 403, 403, 403, 302),
     # audit
     "audit:log": (200, 403, 403, 403, 302),
     # concept

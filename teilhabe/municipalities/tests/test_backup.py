@@ -140,7 +140,8 @@ def test_an_installation_backup_restores_every_row_and_audit_entry(
     LogEntry.objects.filter(pk=entry.pk).update(timestamp=entry.timestamp.replace(microsecond=500))
     before, files = full_dump(), media_files(media)
     assert before["auditlog.logentry"] and before["concept.statusreport"] and before["accounts.user"]
-    assert len(files) == 4  # two logos, two private uploads
+    # two logos, two private uploads, per municipality an activity picture (original, two renditions) and a PDF
+    assert len(files) == 12
     archive = tmp_path / "installation.zip"
 
     call_command("backup", str(archive), stdout=io.StringIO())
@@ -311,7 +312,9 @@ def test_the_archive_says_what_it_holds(municipality, media):
     assert manifest["format"] == "teilhabe-backup" and manifest["format_version"] == 1
     assert manifest["scope"] == "municipality" and manifest["municipality"] == "musterstadt"
     assert "concept" in manifest["migrations"]
-    assert list(manifest["media"]) == ["logos/musterstadt.png"]
+    assert "logos/musterstadt.png" in manifest["media"]
+    # the sample activity picture (original and two renditions) and its PDF
+    assert len([name for name in manifest["media"] if name.startswith("activities/")]) == 4
     assert manifest["media"]["logos/musterstadt.png"] == hashlib.sha256(PNG).hexdigest()
 
 
