@@ -122,7 +122,9 @@ def guide_step(request, guide_step):
             instance=municipality,
         )
         if action == "save" and form.is_valid():
-            form.save()
+            from teilhabe.municipalities.services import update_municipality
+
+            update_municipality(municipality, form.cleaned_data)
             setup.confirm_step(municipality, guide_step)
             messages.success(request, _("Die Kontaktdaten wurden gespeichert."))
             return _after_step(request, guide_step, "confirm")
