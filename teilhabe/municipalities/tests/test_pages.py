@@ -28,9 +28,9 @@ def test_the_home_page_names_the_municipality_and_counts_its_directory(client, o
 def test_the_navigation_shows_the_areas_that_exist_and_nothing_else(client, board_user, municipality):
     client.force_login(board_user)
     content = client.get(reverse("municipalities:home", args=[municipality.slug])).content.decode()
-    for area in ["Integrationskonzept", "Faktencheck", "Adressbuch"]:
+    for area in ["Integrationskonzept", "Faktencheck", "Adressbuch", "Aktivitäten"]:
         assert area in content
-    for planned in ["Aktivitäten", "Netzwerke", "Berichte", "in Vorbereitung"]:
+    for planned in ["Netzwerke", "Berichte", "in Vorbereitung"]:
         assert planned not in content
 
 

@@ -12,7 +12,6 @@ from teilhabe.statistics.result import AGE_CLASSES, AGE_GROUP_OF, PYRAMID_BAND_K
 CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "teilhabe.css"
 SERIES = {
     "index": ["Migrationshintergrund in %", "Ausländer in %"],
-    "districts": ["mit Migrationshintergrund in %", "Ausländer in %"],
     "pyramid": ["männlich ohne MH", "männlich mit MH", "weiblich ohne MH", "weiblich mit MH"],
 }
 
@@ -58,6 +57,18 @@ def test_every_chart_with_several_series_has_a_legend_and_its_table(client, demo
         assert label in legend, label
     assert "<table" in rest  # the numbers stay in a table beside the chart
     assert re.match(r"<svg [^>]*viewBox=", svg)  # scales with its width
+
+
+@pytest.mark.django_db
+def test_the_public_district_map_has_a_legend_of_ranges_and_its_table(client, demo_municipality):
+    # The demo's map is public, so the public district page shows the choropleth instead of the bar chart.
+    html = client.get(reverse("statistics_public:districts", args=[demo_municipality.slug])).content.decode()
+    svg, rest = chart_and_table(html)
+    assert 'class="choropleth"' in svg
+    legend = svg[svg.index('<g class="legend">') :]
+    assert re.search(r"\d+,\d\u202f% bis \d+,\d\u202f%", legend), "the legend names each class's range"
+    assert "<table" in rest
+    assert re.match(r"<svg [^>]*viewBox=", svg)
 
 
 def test_charts_take_the_width_of_their_card():
