@@ -295,7 +295,7 @@ FORMS_JS = """() => [...document.forms].map((form, index) => {
     const fields = [...form.elements].filter(el => el.name && !el.disabled && !['hidden', 'submit', 'button',
       'reset', 'image'].includes(el.type) && !el.readOnly);
     return {index, method: (form.getAttribute('method') || 'get').toLowerCase(),
-            action: new URL(form.action, location.href).pathname,
+            action: new URL(form.getAttribute('action') || '', location.href).pathname,  // form.action is clobbered by a field named "action"
             fields: fields.map(el => el.name).sort(),
             required: fields.filter(el => el.required).map(el => el.name).sort()};
   }).filter(form => form.method === 'post' && form.fields.length > 0)"""
