@@ -8,7 +8,8 @@ from django.db import transaction
 from teilhabe.municipalities import demo
 
 # Each app contributes its demo data through teilhabe/<app>/demo.py: load_demo(municipality).
-DEMO_APPS = ["directory", "concept", "statistics"]
+# Order matters: later apps link to earlier apps' demo objects (networks name activities that arose from them).
+DEMO_APPS = ["directory", "concept", "statistics", "activities", "registrations", "networks", "programmes"]
 
 
 class Command(BaseCommand):
