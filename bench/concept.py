@@ -92,6 +92,7 @@ def build_small() -> dict:
     from django.core.management import call_command
     from django.db import transaction
 
+    from teilhabe.accounts import demo as account_demo
     from teilhabe.concept import demo as concept_demo
     from teilhabe.directory import demo as directory_demo
     from teilhabe.municipalities import demo as municipality_demo
@@ -101,8 +102,8 @@ def build_small() -> dict:
         municipality = municipality_demo.load_municipality()
         directory_demo.load_demo(municipality)
         concept = concept_demo.load_demo(municipality)
-        municipality_demo.load_users(municipality)
-    return {"slug": municipality.slug, "concept": concept.pk, "user": municipality_demo.DEMO_USERS[0][0]}
+        account_demo.load_users(municipality)
+    return {"slug": municipality.slug, "concept": concept.pk, "user": account_demo.DEMO_USERS[0][0]}
 
 
 def build_large(municipalities: int, measures: int, rounds: int) -> dict:

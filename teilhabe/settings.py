@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "teilhabe.municipalities",
+    "teilhabe.portal",  # the pages over several apps: start page, first-run guide, job pages (top layer)
     "teilhabe.accounts",
     "teilhabe.audit",
     "teilhabe.directory",
@@ -68,7 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
-    "teilhabe.municipalities.middleware.MunicipalityMiddleware",
+    "teilhabe.accounts.middleware.MunicipalityMiddleware",
 ]
 
 ROOT_URLCONF = "teilhabe.urls"
@@ -85,7 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "teilhabe.municipalities.context_processors.navigation",
+                "teilhabe.portal.context_processors.navigation",
             ],
             # the |number and |percent filters, |swatch and |dot (colours from data), in every template
             "builtins": ["teilhabe.formatting", "teilhabe.colours"],

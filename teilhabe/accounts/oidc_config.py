@@ -31,7 +31,7 @@ FAILURE_MEMORY = 30  # seconds: an unreachable discovery URL is not asked again 
 class SignOnError(Exception):
     """Single sign-on failed for a reason outside the person's account (provider, network, token).
 
-    `code` selects the German explanation (oidc_views.ERROR_TEXTS); `cause` is the technical detail for
+    `code` selects the German explanation (views/oidc.py ERROR_TEXTS); `cause` is the technical detail for
     the log only, never shown."""
 
     def __init__(self, code: str, cause: str):

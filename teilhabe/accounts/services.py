@@ -41,10 +41,10 @@ def set_password_link(user: User, base_url: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def _send(membership: Membership, template: str, context: dict, acting_user=None) -> None:
+def _send(membership: Membership, template: str, context: dict, acting_user=None):
     """Queue one of the membership e-mails, in the person's language (a new account has the site's, German,
     unless the inviting office chose another). Each sending is its own message (its time is in the key)."""
-    queue_mail(
+    return queue_mail(
         membership.municipality,
         template=f"accounts/email/{template}",
         recipients=[Recipient.for_user(membership.user)],
@@ -67,26 +67,26 @@ def _email_context(membership: Membership, base_url: str) -> dict:
     }
 
 
-def _send_invitation(membership: Membership, base_url: str, acting_user=None) -> None:
+def _send_invitation(membership: Membership, base_url: str, acting_user=None):
+    """Queue the e-mail that fits the membership; returns its job (kind notifications.send) or None."""
     if membership.awaiting_acceptance and not membership.user.is_active:
-        return  # a locked account: nothing to accept; the office sees the same as for anyone else
+        return None  # a locked account: nothing to accept; the office sees the same as for anyone else
     membership.invitation_sent_at = timezone.now()
     membership.save(update_fields=["invitation_sent_at"])
     context = _email_context(membership, base_url)
     if membership.awaiting_acceptance:
         context["invitations_url"] = base_url.rstrip("/") + reverse("accounts:invitations")
-        _send(membership, "membership_offered", context, acting_user)
-    elif membership.user.has_usable_password():
-        _send(membership, "membership_added", context, acting_user)
-    else:
-        context["set_password_url"] = set_password_link(membership.user, base_url)
-        _send(membership, "invitation", context, acting_user)
+        return _send(membership, "membership_offered", context, acting_user)
+    if membership.user.has_usable_password():
+        return _send(membership, "membership_added", context, acting_user)
+    context["set_password_url"] = set_password_link(membership.user, base_url)
+    return _send(membership, "invitation", context, acting_user)
 
 
-def send_invitation(membership: Membership, base_url: str) -> None:
-    """Send the e-mail that fits the membership (set a password, accept, or "you were added") now; used by
-    the background job that invites a new municipality's first office user."""
-    _send_invitation(membership, base_url)
+def send_invitation(membership: Membership, base_url: str):
+    """Queue the e-mail that fits the membership (set a password, accept, or "you were added"): one background
+    job of kind notifications.send, returned. Used to invite a new municipality's first office user."""
+    return _send_invitation(membership, base_url)
 
 
 def _free_username(email: str) -> str:

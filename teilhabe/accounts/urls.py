@@ -3,8 +3,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from teilhabe.accounts import oidc_views, views, views_two_factor
 from teilhabe.accounts.forms import QueuedPasswordResetForm
+from teilhabe.accounts.views import account as views
+from teilhabe.accounts.views import oidc as oidc_views
+from teilhabe.accounts.views import two_factor as views_two_factor
 
 app_name = "accounts"
 urlpatterns = [

@@ -9,6 +9,7 @@ class ActivitiesConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from teilhabe import sections
         from teilhabe.activities import models as m
         from teilhabe.activities import samples
         from teilhabe.municipalities.scoping import register_url_object
@@ -38,3 +39,21 @@ class ActivitiesConfig(AppConfig):
         register_sample(m.ActivityPicture, samples.picture)
         register_sample(m.ActivityAttachment, samples.attachment)
         register_sample(m.ActivityPartner, samples.partner)
+        # What the activities add to other apps' pages (teilhabe/sections.py).
+        from teilhabe.activities.services import links
+
+        sections.register(
+            "concept.dashboard",
+            "activities/_dashboard.html",
+            lambda c: {"activity_figures": links.dashboard(c)},
+        )
+        sections.register(
+            "concept.measure",
+            "activities/_measure_activities.html",
+            lambda measure: {"measure_activities": links.for_measure(measure)},
+        )
+        sections.register(
+            "directory.organisation",
+            "activities/_organisation_activities.html",
+            lambda organisation: {"organisation_activities": links.for_organisation(organisation)},
+        )

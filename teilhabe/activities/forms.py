@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.activities.models import Activity, ActivityPartner, TargetGroup, Venue
 from teilhabe.concept.models import FieldOfAction, Focus, Measure
-from teilhabe.directory.languages import LANGUAGES
 from teilhabe.directory.models import Organisation
+from teilhabe.languages import LANGUAGES
 
 
 class DateInput(forms.DateInput):

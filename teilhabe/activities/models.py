@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.directory.languages import language_name
+from teilhabe.languages import language_name
 from teilhabe.municipalities.models import MunicipalityOwned
 
 
@@ -134,7 +134,7 @@ class Activity(MunicipalityOwned):
         related_name="activities",
         verbose_name=_("Ort"),
     )
-    # ISO 639 codes as in the directory (directory/languages.py); filtered with languages__icontains='"tr"'.
+    # ISO 639 codes as in the directory (teilhabe/languages.py); filtered with languages__icontains='"tr"'.
     languages = models.JSONField(_("Sprachen"), default=list, blank=True)
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="activities", verbose_name=_("Zielgruppen")

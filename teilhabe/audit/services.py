@@ -250,7 +250,7 @@ def _display_json(model_field, value):
         return str(value)
     if isinstance(data, list):
         if model_field.name == "languages":
-            from teilhabe.directory.languages import LANGUAGE_NAMES
+            from teilhabe.languages import LANGUAGE_NAMES
 
             data = [LANGUAGE_NAMES.get(item, item) for item in data]
         return ", ".join(str(item) for item in data) or EMPTY

@@ -262,9 +262,9 @@ def _report_texts(measure: Measure, status: str, index: int, key: str) -> dict:
 
 def _users(municipality):
     """The demo office user and editors by organisation (created here if the demo users are not there yet)."""
+    from teilhabe.accounts.demo import load_users
     from teilhabe.accounts.models import Membership
     from teilhabe.accounts.roles import OFFICE
-    from teilhabe.municipalities.demo import load_users
 
     load_users(municipality)
     memberships = Membership.objects.filter(municipality=municipality, is_active=True).select_related("user")

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from teilhabe.concept import views, views_editing, views_rounds
+from teilhabe.concept.views import editing as views_editing
+from teilhabe.concept.views import pages as views
+from teilhabe.concept.views import rounds as views_rounds
 
 app_name = "concept"
 urlpatterns = [

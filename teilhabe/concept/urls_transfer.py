@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.concept import views_transfer as views
+from teilhabe.concept.views import transfer as views
 
 urlpatterns = [
     path("<int:concept_id>/export.xlsx", views.export_xlsx, name="export_xlsx"),

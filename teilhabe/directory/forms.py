@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.directory.languages import LANGUAGES
 from teilhabe.directory.layout import CONTACTS, ORGANISATIONS
 from teilhabe.directory.models import Contact, Organisation
+from teilhabe.languages import LANGUAGES
 
 
 class OrganisationFilterForm(forms.Form):

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
 
-from teilhabe.directory.languages import language_code
 from teilhabe.directory.models import Contact, Organisation
+from teilhabe.languages import language_code
 from teilhabe.sheets import CellError, Col, Layout, fold
 from teilhabe.sheets.layout import text
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.directory.languages import LANGUAGE_NAMES
+from teilhabe.languages import LANGUAGE_NAMES
 from teilhabe.municipalities.models import MunicipalityOwned
 
 

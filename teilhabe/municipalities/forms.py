@@ -65,31 +65,3 @@ class OfficeContactForm(forms.ModelForm):
         if cleaned.get("logo") and not (cleaned.get("logo_credit") or "").strip():
             self.add_error("logo_credit", _("Bitte geben Sie den Bildnachweis des Logos an."))
         return cleaned
-
-
-class OrganisationListForm(forms.Form):
-    names = forms.CharField(
-        label=_("Namen, einer je Zeile"),
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_(
-            "Zum Beispiel aus einer Liste kopiert. Namen, die das Adressbuch schon kennt, werden übersprungen."
-        ),
-    )
-    kind = forms.ChoiceField(label=_("Art"), choices=())
-
-    def __init__(self, *args, **kwargs):
-        from teilhabe.directory.models import Organisation
-
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = Organisation.Kind.choices
-
-    def clean_names(self):
-        from teilhabe.municipalities.guide import parse_name_list
-
-        names = parse_name_list(self.cleaned_data["names"])
-        if not names:
-            raise forms.ValidationError(_("Bitte geben Sie mindestens einen Namen ein."))
-        too_long = [n for n in names if len(n) > 200]
-        if too_long:
-            raise forms.ValidationError(_("Ein Name ist länger als 200 Zeichen."))
-        return names

@@ -123,7 +123,7 @@ class MunicipalityOwned(models.Model):
 
 
 class SetupGuide(MunicipalityOwned):
-    """The first-run guide's progress of one municipality (teilhabe/municipalities/guide.py).
+    """The first-run guide's progress of one municipality (teilhabe/portal/guide.py).
 
     Whether a step is done is mostly read from the data (an organisation exists, a concept, a round); the steps
     without such a sign (contact details, status vocabulary, team) are done when the office says so. A skipped

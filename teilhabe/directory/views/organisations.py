@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from teilhabe import sections
 from teilhabe.accounts.decorators import member_required, role_required
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
-from teilhabe.activities.services import links as activity_links
 from teilhabe.directory import services
 from teilhabe.directory.forms import OrganisationFilterForm, OrganisationForm
 from teilhabe.directory.models import Organisation
@@ -77,13 +77,13 @@ def organisation_detail(request, organisation_id):
         "organisation": organisation,
         "children": organisation.children.all(),
         "contacts": list(contacts),
-        "organisation_activities": activity_links.for_organisation(organisation),
         "led_measures": list(organisation.led_measures.select_related("current_status").order_by("sort_key")),
         "involved_measures": list(
             organisation.involved_measures.select_related("current_status", "lead").order_by("sort_key")
         ),
         "can_edit": can_edit_organisation(request, organisation),
         "show_personal_data": can_see_personal_data(request),
+        **sections.context("directory.organisation", organisation),
     }
     return render(request, "directory/organisation_detail.html", ctx)
 

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from teilhabe import sections
 from teilhabe.accounts.decorators import member_required, role_of
-from teilhabe.activities.services import links as activity_links
 from teilhabe.concept import models as m
 from teilhabe.concept.forms import MeasureFilterForm
 from teilhabe.concept.services import access, charts, progress, rounds
@@ -64,8 +64,8 @@ def dashboard(request, concept_id):
         "open_rounds": open_rounds,
         "organisation": organisation,
         "my_open_items": rounds.open_items_count(request.municipality, organisation, concept),
-        "activity_figures": activity_links.dashboard(concept),
         "tab": "dashboard",
+        **sections.context("concept.dashboard", concept),
     }
     return render(request, "concept/dashboard.html", ctx)
 
@@ -128,10 +128,10 @@ def measure_detail(request, measure_id):
         "concept": measure.concept,
         "measure": measure,
         "history": [history_row(report) for report in reports],
-        "measure_activities": activity_links.for_measure(measure),
         "may_report": may_report,
         "open_rounds": [(r, r.pk in reported_rounds) for r in open_rounds],
         "tab": "measures",
+        **sections.context("concept.measure", measure),
     }
     return render(request, "concept/measure_detail.html", ctx)
 

@@ -1,12 +1,12 @@
 """`teilhabe add_municipality`: set up a new municipality and invite its first office user, or set up one or
-many municipalities from a file (`--from FILE`, see municipalities/provisioning.py)."""
+many municipalities from a file (`--from FILE`, see portal/provisioning.py)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from teilhabe.accounts.services import set_password_link
 from teilhabe.municipalities.models import FederalState
-from teilhabe.municipalities.provisioning import (
+from teilhabe.portal.provisioning import (
     MunicipalityRow,
     ProvisioningError,
     read_file,
@@ -58,7 +58,7 @@ class Command(BaseCommand):
             office_email=options["office_email"],
             slug=options["slug"] or "",
         )
-        from teilhabe.municipalities.provisioning import _split_departments
+        from teilhabe.portal.provisioning import _split_departments
 
         row.departments = _split_departments(options["departments"])
         try:

@@ -11,7 +11,7 @@ from teilhabe.accounts.roles import OFFICE
 from teilhabe.concept import forms
 from teilhabe.concept import models as m
 from teilhabe.concept.services import structure, versions
-from teilhabe.concept.views import get_concept
+from teilhabe.concept.views.pages import get_concept
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 

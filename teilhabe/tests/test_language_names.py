@@ -2,7 +2,7 @@
 
 from django.utils import translation
 
-from teilhabe.directory.languages import CODES, LANGUAGE_NAMES, OWN_NAMES, is_iso_code, language_code
+from teilhabe.languages import CODES, LANGUAGE_NAMES, OWN_NAMES, is_iso_code, language_code
 
 
 def test_every_offered_code_is_iso_639_or_one_of_our_own():

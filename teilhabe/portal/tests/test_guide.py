@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from teilhabe.concept.models import Concept, ensure_default_statuses
 from teilhabe.directory.models import Organisation
-from teilhabe.municipalities.guide import guide_state
 from teilhabe.municipalities.models import SetupGuide
+from teilhabe.portal.guide import guide_state
 
 
 def url(municipality, step=None):

@@ -13,8 +13,8 @@ from teilhabe.concept import forms
 from teilhabe.concept import models as m
 from teilhabe.concept.services import access, progress, reporting, rounds, versions
 from teilhabe.concept.services.comparison import compare_rounds
-from teilhabe.concept.views import get_concept
-from teilhabe.concept.views_editing import edit_page
+from teilhabe.concept.views.editing import edit_page
+from teilhabe.concept.views.pages import get_concept
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 REPORTERS = (OFFICE, DEPARTMENT_EDITOR, PARTNER_EDITOR)

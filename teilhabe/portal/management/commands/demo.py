@@ -5,6 +5,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from teilhabe.accounts import demo as logins
 from teilhabe.municipalities import demo
 
 # Each app contributes its demo data through teilhabe/<app>/demo.py: load_demo(municipality).
@@ -25,15 +26,15 @@ class Command(BaseCommand):
                 try:
                     module = import_module(f"teilhabe.{app}.demo")
                 except ModuleNotFoundError as error:
-                    if error.name != f"teilhabe.{app}.demo":
+                    if error.name not in (f"teilhabe.{app}", f"teilhabe.{app}.demo"):
                         raise
                     continue
                 self.stdout.write(f"Demo: {app} …")
                 module.load_demo(municipality)
-            demo.load_users(municipality)
+            logins.load_users(municipality)
         self.stdout.write(self.style.SUCCESS(f"Demo-Kommune „{municipality.name}“ ist bereit."))
         if not options["quiet_logins"]:
-            self.stdout.write("\nDemo-Zugänge (Passwort für alle: %s):" % demo.DEMO_PASSWORD)
-            for email, role in demo.demo_logins():
+            self.stdout.write("\nDemo-Zugänge (Passwort für alle: %s):" % logins.DEMO_PASSWORD)
+            for email, role in logins.demo_logins():
                 self.stdout.write(f"  {email:<34} {role}")
             self.stdout.write("\nhttp://127.0.0.1:8000/%s/\n" % municipality.slug)

@@ -1,10 +1,10 @@
 from django.core.management import call_command
 
+from teilhabe.accounts.demo import DEMO_PASSWORD
 from teilhabe.accounts.models import Membership, User
 from teilhabe.accounts.roles import ALL_ROLES
 from teilhabe.directory.demo import SEED_DEPARTMENTS
 from teilhabe.directory.models import Organisation
-from teilhabe.municipalities.demo import DEMO_PASSWORD
 from teilhabe.municipalities.models import Municipality
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.municipalities import views
+from teilhabe.portal.views import start as views
 
 app_name = "public"
 urlpatterns = [

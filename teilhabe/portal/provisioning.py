@@ -10,7 +10,7 @@ All rows or none: every row is checked first (AGS of 8 digits that fits the fede
 file and in the installation, a valid e-mail, a free short name), every problem is reported with its row, and
 only a file without problems is saved, in one transaction. Each municipality gets the default status
 vocabulary, its departments (optional, separated by ";" or line breaks, or a JSON list) and its first office
-user; the invitation e-mails are sent by the background worker (job kind `municipalities.invite_office`), so
+user; the invitation e-mails are sent by the background worker (one job of kind `notifications.send` each), so
 the command does not wait for the mail server and a failed e-mail can be retried from the job list.
 """
 
@@ -251,11 +251,13 @@ def set_up_municipalities(
 
 def set_up_one(row: MunicipalityRow, *, send_invitation: bool = True) -> SetUp:
     """One municipality with its statuses, departments and office user (the caller checked the row)."""
+    from django.conf import settings
+
     from teilhabe.accounts.models import Membership, User
     from teilhabe.accounts.roles import OFFICE
+    from teilhabe.accounts.services import send_invitation as queue_invitation
     from teilhabe.concept.models import ensure_default_statuses
     from teilhabe.directory.models import Organisation
-    from teilhabe.jobs.services import start_job
 
     municipality = Municipality(name=row.name, slug=row.slug, ags=row.ags, federal_state=row.state)
     municipality.full_clean()
@@ -273,10 +275,5 @@ def set_up_one(row: MunicipalityRow, *, send_invitation: bool = True) -> SetUp:
     membership = Membership.objects.create(user=user, municipality=municipality, role=OFFICE)
     job = None
     if send_invitation:
-        job = start_job(
-            municipality, None, INVITE_OFFICE, params={"membership_id": membership.pk}, language="de"
-        )
+        job = queue_invitation(membership, settings.SITE_URL)
     return SetUp(municipality, email, new_account, job.pk if job else None)
-
-
-INVITE_OFFICE = "municipalities.invite_office"

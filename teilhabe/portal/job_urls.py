@@ -1,6 +1,8 @@
+"""The office's job pages (teilhabe/portal/views/jobs.py); the namespace stays "jobs"."""
+
 from django.urls import path
 
-from teilhabe.jobs import views
+from teilhabe.portal.views import jobs as views
 
 app_name = "jobs"
 

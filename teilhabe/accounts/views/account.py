@@ -23,13 +23,13 @@ from teilhabe.accounts.forms import (
     has_access_somewhere,
 )
 from teilhabe.accounts.models import Membership, SingleSignOnIdentity
-from teilhabe.accounts.oidc_views import (
+from teilhabe.accounts.roles import OFFICE, Role
+from teilhabe.accounts.views.oidc import (
     login_page_context,
     member_list_sso_context,
     member_sso_context,
     oidc_context,
 )
-from teilhabe.accounts.roles import OFFICE, Role
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 
