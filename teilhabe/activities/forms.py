@@ -132,7 +132,12 @@ class ActivityForm(forms.Form):
         required=False,
         help_text=_("Termine der Wiederholung, die ausfallen, z. B. 21.05.2024, 28.05.2024"),
     )
-    venue = forms.ModelChoiceField(label=_("Ort"), queryset=Venue.objects.none(), required=False)
+    venue = forms.ModelChoiceField(
+        label=_("Ort"),
+        queryset=Venue.objects.none(),
+        required=False,
+        help_text=_("Fehlt ein Ort, legt ihn das Integrationsamt unter „Orte und Zielgruppen“ an."),
+    )
     languages = forms.MultipleChoiceField(
         label=_("Sprachen"), choices=LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -279,3 +284,38 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("PDF-Datei (höchstens 10 MB)"))
     title = forms.CharField(label=_("Titel"), max_length=200, required=False)
     public = forms.BooleanField(label=_("öffentlich zeigen"), required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tabelle (XLSX oder CSV)"),
+        help_text=_("Eine Zeile je Aktivität, wie im Export oder in der Vorlage. Höchstens 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+
+class VenueForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    address = forms.CharField(label=_("Anschrift"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    step_free = forms.BooleanField(label=_("stufenlos erreichbar"), required=False)
+    hearing_loop = forms.BooleanField(label=_("Induktionsschleife"), required=False)
+    accessibility_notes = forms.CharField(
+        label=_("Hinweise zur Barrierefreiheit"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=Venue._meta.get_field("accessibility_notes").help_text,
+    )
+    online_link = forms.URLField(
+        label=_("Link für Online-Termine"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Nur für Online-Angebote; dann bleibt die Anschrift leer."),
+    )
+
+
+class TargetGroupForm(forms.Form):
+    name = forms.CharField(
+        label=_("Bezeichnung"),
+        max_length=120,
+        help_text=_("z. B. internationale Pflegekräfte, Eltern von Schulkindern, neu zugewanderte Frauen"),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teilhabe.activities import views
+from teilhabe.activities import views, views_transfer, views_vocabulary
 
 app_name = "activities"
 urlpatterns = [
@@ -19,4 +19,25 @@ urlpatterns = [
     path("<int:activity_id>/anhaenge/neu/", views.attachment_add, name="attachment_add"),
     path("anhaenge/<int:attachment_id>/loeschen/", views.attachment_delete, name="attachment_delete"),
     path("anhaenge/<int:attachment_id>/datei", views.attachment_file, name="attachment_file"),
+    # export of a year and import (views_transfer.py)
+    path("export/", views_transfer.export_page, name="export"),
+    path(
+        "export/aktivitaeten.xlsx",
+        views_transfer.export_download,
+        {"export_format": "xlsx"},
+        name="export_xlsx",
+    ),
+    path(
+        "export/aktivitaeten.csv", views_transfer.export_download, {"export_format": "csv"}, name="export_csv"
+    ),
+    path("export/vorlage.xlsx", views_transfer.export_template, name="export_template"),
+    path("import/", views_transfer.import_upload, name="import"),
+    path("import/bestaetigen/", views_transfer.import_confirm, name="import_confirm"),
+    # places and target groups (views_vocabulary.py)
+    path("orte/", views_vocabulary.venue_list, name="venue_list"),
+    path("orte/neu/", views_vocabulary.venue_create, name="venue_create"),
+    path("orte/<int:venue_id>/", views_vocabulary.venue_edit, name="venue_edit"),
+    path("zielgruppen/", views_vocabulary.target_group_list, name="target_group_list"),
+    path("zielgruppen/neu/", views_vocabulary.target_group_create, name="target_group_create"),
+    path("zielgruppen/<int:target_group_id>/", views_vocabulary.target_group_edit, name="target_group_edit"),
 ]

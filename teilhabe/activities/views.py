@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from teilhabe.accounts.decorators import member_required, role_required
+from teilhabe.accounts.decorators import member_required, role_of, role_required
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.activities import permissions
 from teilhabe.activities.forms import (
@@ -69,6 +69,7 @@ def _list(request, *, past: bool):
         "query": query.urlencode(),
         "is_filtered": bool(filters and any(v not in ("", None) for v in filters.values())),
         "can_create": permissions.can_create(request),
+        "is_office": role_of(request) == OFFICE,
     }
     return render(request, "activities/list.html", ctx)
 

@@ -22,6 +22,12 @@ EXPECTED = {
     "activities:create": (200, 200, 200, 403, 302),  # editors create; the board reads
     "activities:detail": (200, 200, 200, 200, 302),
     "activities:edit": (200, 403, 403, 403, 302),
+    "activities:export": (200, 200, 200, 200, 302),  # a year's activities: every member reads them
+    "activities:export_csv": (200, 200, 200, 200, 302),
+    "activities:export_template": (200, 200, 200, 200, 302),
+    "activities:export_xlsx": (200, 200, 200, 200, 302),
+    "activities:import": (200, 403, 403, 403, 302),
+    "activities:import_confirm": (405, 403, 403, 403, 302),  # POST only
     "activities:list": (200, 200, 200, 200, 302),
     "activities:partner_add": (200, 403, 403, 403, 302),
     "activities:partner_remove": (405, 405, 405, 403, 302),  # POST only
@@ -30,6 +36,12 @@ EXPECTED = {
     "activities:picture_edit": (200, 403, 403, 403, 302),
     "activities:picture_file": (200, 200, 200, 200, 302),
     "activities:state": (200, 403, 403, 403, 302),
+    "activities:target_group_create": (200, 403, 403, 403, 302),  # the vocabulary is the office's
+    "activities:target_group_edit": (200, 403, 403, 403, 302),
+    "activities:target_group_list": (200, 403, 403, 403, 302),
+    "activities:venue_create": (200, 403, 403, 403, 302),
+    "activities:venue_edit": (200, 403, 403, 403, 302),
+    "activities:venue_list": (200, 403, 403, 403, 302),
     # audit
     "audit:log": (200, 403, 403, 403, 302),
     # concept
