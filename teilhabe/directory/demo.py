@@ -43,6 +43,10 @@ PARTNERS = [
     ("minor – Projektkontor für Bildung und Forschung", "minor", ["de", "en"]),
     ("Stadtteilbüro Musterstadt-Ost", "STB Ost", ["de", "tr", "ru"]),
     ("Mehrgenerationenhaus Musterstadt", "MGH", ["de"]),
+    # Partners of the seed's activities (teilhabe/activities/demo.py)
+    ("Integrationsbeirat Musterstadt", "Beirat", ["de", "tr", "ru"]),
+    ("BIG Projekt", "BIG", ["de"]),
+    ("IQ-Netzwerk Integration durch Qualifizierung", "IQ", ["de"]),
 ]
 COMMUNITIES = [
     ("Ukrainischer Verein Musterstadt e.V.", "Ukr. Verein", ["uk", "ru", "de"]),
