@@ -13,7 +13,7 @@ from teilhabe.accounts.roles import OFFICE
 from teilhabe.activities.forms import TargetGroupForm, VenueForm
 from teilhabe.activities.models import TargetGroup, Venue
 from teilhabe.activities.services import vocabulary
-from teilhabe.activities.views import _form_errors
+from teilhabe.activities.views.pages import _form_errors
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 
