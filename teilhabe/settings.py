@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "teilhabe.statistics",
     "teilhabe.notifications",
     "teilhabe.activities",
+    "teilhabe.registrations",
     # Background jobs: teilhabe.jobs before django_tasks_db, so its `db_worker` (which first fails the jobs
     # of dead workers) replaces the original command.
     "teilhabe.jobs",

@@ -18,6 +18,9 @@ municipality_patterns = [
     path("aufgaben/", include("teilhabe.portal.job_urls")),
     path("oeffentlich/", include("teilhabe.portal.public_urls")),
     path("oeffentlich/faktencheck/", include("teilhabe.statistics.public_urls")),
+    path("oeffentlich/aktivitaeten/", include("teilhabe.registrations.public_urls")),
+    path("oeffentlich/kalender/", include("teilhabe.activities.public_urls")),
+    path("anmeldungen/", include("teilhabe.registrations.urls")),
 ]
 
 urlpatterns = [

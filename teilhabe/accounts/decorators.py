@@ -39,6 +39,15 @@ def public_view(view):
     return view
 
 
+def secret_link_view(view):
+    """Public, but only behind a secret in the URL (a signed cancellation link, a personal calendar feed):
+    without a valid secret the view answers 404, like a missing object. Never shows more than the secret's
+    holder may see."""
+    view.public_view = True
+    view.secret_link = True
+    return view
+
+
 def role_of(request):
     """The request user's role in request.municipality; superusers count as office."""
     if request.user.is_authenticated and request.user.is_superuser:

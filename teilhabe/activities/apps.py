@@ -12,7 +12,7 @@ class ActivitiesConfig(AppConfig):
         from teilhabe import sections
         from teilhabe.activities import models as m
         from teilhabe.activities import samples
-        from teilhabe.municipalities.scoping import register_url_object
+        from teilhabe.municipalities.scoping import register_url_object, register_url_value
         from teilhabe.testing.samples import register_sample
 
         auditlog.register(
@@ -33,6 +33,8 @@ class ActivitiesConfig(AppConfig):
             "partner_id": m.ActivityPartner,
         }.items():
             register_url_object(kwarg, model)
+        register_url_value("feed_token", "ungueltig")
+        auditlog.register(m.CalendarToken, exclude_fields=["token"])
         register_sample(m.Activity, samples.activity)
         register_sample(m.Venue, samples.venue)
         register_sample(m.TargetGroup, samples.target_group)

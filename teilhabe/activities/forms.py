@@ -167,6 +167,11 @@ class ActivityForm(forms.Form):
     arose_from = forms.ModelMultipleChoiceField(
         label=_("entstanden aus"), queryset=Activity.objects.none(), required=False
     )
+    public = forms.BooleanField(
+        label=_("öffentlich zeigen"),
+        required=False,
+        help_text=Activity._meta.get_field("public").help_text,
+    )
 
     GROUP_FIELDS = tuple(Activity.GENDER_GROUPS + Activity.AGE_GROUPS)
 
@@ -212,7 +217,7 @@ def initial_of(activity) -> dict:
     initial = {name: getattr(activity, name) for name in (
         "title", "kind", "summary", "description", "starts_on", "ends_on", "start_time", "end_time", "recurrence",
         "venue", "languages", "focus", "participants_expected", "participants_actual", "costs", "funding_note",
-        "outcomes",
+        "outcomes", "public",
     )}  # fmt: skip
     initial["exdates"] = list(activity.exdates or [])
     initial["target_groups"] = list(activity.target_groups.all())

@@ -156,6 +156,13 @@ class Activity(MunicipalityOwned):
     costs = models.DecimalField(_("Kosten (Euro)"), max_digits=12, decimal_places=2, null=True, blank=True)
     funding_note = models.TextField(_("Finanzierung"), blank=True)
     outcomes = models.TextField(_("Ergebnisse"), blank=True)
+    public = models.BooleanField(
+        _("öffentlich zeigen"),
+        default=False,
+        help_text=_(
+            "Auf den öffentlichen Seiten und im öffentlichen Kalender-Abo (Titel, Termine, Ort, Beschreibung)."
+        ),
+    )
     arose_from = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -364,3 +371,24 @@ class ActivityAttachment(MunicipalityOwned):
 
     def __str__(self):
         return self.title
+
+
+class CalendarToken(MunicipalityOwned):
+    """A staff user's secret for their personal calendar feed (calendar programs cannot log in). Renewing
+    replaces the token, so the old address stops working."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("Person")
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("erstellt am"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "user"], name="calendar_token_per_user")
+        ]
+        verbose_name = _("Kalender-Abo")
+        verbose_name_plural = _("Kalender-Abos")
+
+    def __str__(self):
+        return str(self.user)

@@ -37,6 +37,7 @@ def activity(municipality):
             "summary": f"Kurz {municipality.slug}",
             "kind": m.Activity.Kind.EVENT,
             "state": m.Activity.State.PLANNED,
+            "public": True,  # shown on the public pages too (their walk needs one)
             "starts_on": datetime.date.today() + datetime.timedelta(days=7),
             "venue": venue(municipality),
             "languages": ["tr"],
@@ -67,13 +68,16 @@ def _png():
 def picture(municipality):
     from teilhabe.activities.services.uploads import add_picture
 
-    return add_picture(
+    picture = add_picture(
         activity(municipality),
         None,
         SimpleUploadedFile("bild.png", _png()),
         credit=f"© {municipality.slug}",
         alt_text=f"Bild {municipality.slug}",
     )
+    picture.public = True  # released (credit and alt text given): the public pages serve it too
+    picture.save(update_fields=["public"])
+    return picture
 
 
 def pdf(text: str = "Flyer") -> bytes:

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from teilhabe.activities.views import pages, transfer, vocabulary
+from teilhabe.activities.views import feeds, pages, transfer, vocabulary
 
 app_name = "activities"
 urlpatterns = [
     path("", pages.activity_list, name="list"),
     path("vergangene/", pages.past_list, name="past"),
     path("kalender/", pages.month_calendar, name="calendar"),
+    # calendar feeds (views/feeds.py)
+    path("kalender-abo/", feeds.subscription, name="subscription"),
+    path("kalender-abo/erneuern/", feeds.subscription_renew, name="subscription_renew"),
+    path("kalender-abo/<str:feed_token>.ics", feeds.personal_feed, name="personal_feed"),
     path("neu/", pages.activity_create, name="create"),
     path("<int:activity_id>/", pages.activity_detail, name="detail"),
     path("<int:activity_id>/bearbeiten/", pages.activity_edit, name="edit"),

@@ -55,6 +55,14 @@ NOT_WALKED = {
     "statistics:export": "file download (CSV/XLSX), not a page",
     "statistics:district_map_public": "POST only: the switch on the district map page",
     "statistics_public:export": "file download (CSV/XLSX), not a page",
+    "activities:subscription_renew": "POST only: the button on the calendar subscription page",
+    "activities:personal_feed": "iCalendar feed behind a member's secret token, not a page",
+    "feeds:public": "iCalendar feed, not a page",
+    "events:picture": "a released picture, no page",
+    "events:cancel": "only with the signed link from the confirmation e-mail; tested in registrations/tests",
+    "registrations:attendance": "POST only: the form on the participant list",
+    "registrations:export_xlsx": "file download (XLSX), not a page",
+    "registrations:sign_in_sheet": "file download (PDF), not a page",
 }
 
 
@@ -89,6 +97,7 @@ def site_routes() -> list[SiteRoute]:
 
 def demo_objects(municipality) -> dict:
     """The cache `fill_kwargs` reads: the first object of each URL model, preferring the richest state."""
+    from teilhabe.activities.models import Activity
     from teilhabe.concept.models import ReportingRound, StatusReport
 
     cache = {}
@@ -96,6 +105,8 @@ def demo_objects(municipality) -> dict:
         queryset = model.objects.filter(municipality=municipality).order_by("pk")
         if model is ReportingRound:
             obj = queryset.filter(closed_at__isnull=True).first() or queryset.first()
+        elif model is Activity:  # one the public pages show too
+            obj = queryset.filter(public=True).exclude(state="idea").first() or queryset.first()
         elif model is StatusReport:
             obj = queryset.filter(state=StatusReport.State.SUBMITTED).first() or queryset.first()
         else:

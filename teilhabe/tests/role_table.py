@@ -42,6 +42,9 @@ EXPECTED = {
     "activities:venue_create": (200, 403, 403, 403, 302),
     "activities:venue_edit": (200, 403, 403, 403, 302),
     "activities:venue_list": (200, 403, 403, 403, 302),
+    "activities:subscription": (200, 200, 200, 200, 302),
+    "activities:subscription_renew": (405, 405, 405, 405, 302),  # POST only
+    "activities:personal_feed": (404, 404, 404, 404, 404),  # only with the member's secret token
     # audit
     "audit:log": (200, 403, 403, 403, 302),
     # concept
@@ -132,6 +135,23 @@ EXPECTED = {
     # public
     "public:accessibility": (200, 200, 200, 200, 200),
     "public:home": (200, 200, 200, 200, 200),
+    # registrations (participant data: the office and the activity's organisers; the sample activity is not
+    # co-run by the editors' organisations, so they are refused like the board)
+    "registrations:attendance": (405, 405, 405, 403, 302),  # POST only (the role check comes with the POST)
+    "registrations:export_xlsx": (200, 403, 403, 403, 302),
+    "registrations:participants": (200, 403, 403, 403, 302),
+    "registrations:policy": (200, 403, 403, 403, 302),
+    "registrations:privacy": (200, 403, 403, 403, 302),
+    "registrations:settings": (200, 403, 403, 403, 302),
+    "registrations:sign_in_sheet": (200, 403, 403, 403, 302),
+    # events (the public activity pages)
+    "events:cancel": (404, 404, 404, 404, 404),  # only with the signed link from the e-mail
+    "events:detail": (200, 200, 200, 200, 200),
+    "events:list": (200, 200, 200, 200, 200),
+    "events:picture": (200, 200, 200, 200, 200),  # the sample picture is released
+    "events:thanks": (200, 200, 200, 200, 200),
+    # feeds
+    "feeds:public": (200, 200, 200, 200, 200),
     # statistics
     "statistics:district_map": (200, 403, 403, 403, 302),
     "statistics:district_map_public": (405, 403, 403, 403, 302),  # POST only

@@ -20,7 +20,8 @@ from teilhabe.testing.urlwalk import municipality_routes
 #: The German words of download names; none of them may be in an English name.
 GERMAN = re.compile(
     r"Umsetzungsstand|Berichtsrunde|Adressbuch|Organisationen|Ansprechperson|Faktencheck|Vergleich|"
-    r"Entwicklung|Migrationshintergrund|Stadtteile|Staatsangeh|Altersaufbau|intern\b|Auskunft|Anhang|Bild\b|Aktivit|Vorlage",
+    r"Entwicklung|Migrationshintergrund|Stadtteile|Staatsangeh|Altersaufbau|intern\b|Auskunft|Anhang|Bild\b|Aktivit|Vorlage|"
+    r"Teilnehmende|Anwesenheitsliste|Anmeldungen",
     re.IGNORECASE,
 )
 

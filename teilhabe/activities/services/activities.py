@@ -16,7 +16,7 @@ from teilhabe.activities.services.dates import RecurrenceError, check_rule, sync
 FIELDS = (
     "title", "kind", "summary", "description", "starts_on", "ends_on", "start_time", "end_time",
     "recurrence", "exdates", "venue", "languages", "focus", "participants_expected", "participants_actual",
-    "participants_by_group", "costs", "funding_note", "outcomes",
+    "participants_by_group", "costs", "funding_note", "outcomes", "public",
 )  # fmt: skip
 M2M = ("target_groups", "measures", "arose_from")
 

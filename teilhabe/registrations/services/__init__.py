@@ -1,0 +1,1 @@
+"""Named actions on registrations (plain values in, saved, audited, mailed); see each module."""
