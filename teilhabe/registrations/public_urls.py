@@ -3,7 +3,7 @@ the cancellation link, released pictures."""
 
 from django.urls import path
 
-from teilhabe.registrations import public_views as views
+from teilhabe.registrations.views import public as views
 
 app_name = "events"
 urlpatterns = [

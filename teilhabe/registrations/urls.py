@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teilhabe.registrations import views
+from teilhabe.registrations.views import staff as views
 
 app_name = "registrations"
 urlpatterns = [
