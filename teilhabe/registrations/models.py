@@ -140,6 +140,14 @@ class Registration(MunicipalityOwned):
         return self.activity_date.date if self.activity_date_id else self.activity.first_on
 
 
+def settings_of(activity):
+    """The activity's RegistrationSettings, or None (uses a select_related value where there is one)."""
+    try:
+        return activity.registration_settings
+    except RegistrationSettings.DoesNotExist:
+        return None
+
+
 def retention_days(municipality) -> int:
     policy = RegistrationPolicy.objects.filter(municipality=municipality).first()
     return policy.retention_days if policy else DEFAULT_RETENTION_DAYS

@@ -19,10 +19,11 @@ from teilhabe.accounts.throttle import client_address
 from teilhabe.activities.models import Activity, ActivityPartner, ActivityPicture
 from teilhabe.activities.public_filters import PublicFilterForm, feed_query, filtered
 from teilhabe.activities.services import lists
+from teilhabe.activities.views.pages import _file_response, _form_errors
 from teilhabe.downloads import download_name
 from teilhabe.municipalities.scoping import get_scoped_or_404
 from teilhabe.registrations.forms import HONEYPOT, RegistrationForm
-from teilhabe.registrations.models import Registration
+from teilhabe.registrations.models import Registration, settings_of
 from teilhabe.registrations.services import registering, tokens
 
 PAGE_SIZE = 30
@@ -63,18 +64,11 @@ def _public_activity(request, activity_id):
     )
 
 
-def _settings_of(activity):
-    try:
-        return activity.registration_settings
-    except Activity.registration_settings.RelatedObjectDoesNotExist:
-        return None
-
-
 @public_view
 @require_http_methods(["GET", "POST"])
 def activity_detail(request, activity_id):
     activity = _public_activity(request, activity_id)
-    settings_row = _settings_of(activity)
+    settings_row = settings_of(activity)
     today = timezone.localdate()
     dates = list(activity.dates.filter(date__gte=today)[:24])
     form = None
@@ -111,11 +105,7 @@ def activity_detail(request, activity_id):
             except registering.RateLimited as error:
                 form.add_error(None, str(error))
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, problems in error.message_dict.items():
-                        form.add_error(field if field in form.fields else None, problems)
-                else:
-                    form.add_error(None, error.messages)
+                _form_errors(form, error)
             else:
                 url = reverse("events:thanks", args=[request.municipality.slug, activity.pk])
                 if outcome.registration.status == Registration.Status.WAITING and not outcome.again:
@@ -184,8 +174,6 @@ def picture_file(request, picture_id):
     )
     if not picture.shown_publicly:
         raise Http404
-    from teilhabe.activities.views.pages import _file_response
-
     file = picture.large if request.GET.get("groesse") == "gross" else picture.thumbnail
     if not file:
         raise Http404

@@ -15,10 +15,16 @@ from teilhabe.accounts.decorators import role_required
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.activities import permissions
 from teilhabe.activities.models import Activity
+from teilhabe.activities.views.pages import _form_errors
 from teilhabe.downloads import download_name
 from teilhabe.municipalities.scoping import get_scoped_or_404
 from teilhabe.registrations.forms import PolicyForm, PrivacySearchForm, SettingsForm
-from teilhabe.registrations.models import Registration, RegistrationPolicy, consent_default
+from teilhabe.registrations.models import (
+    Registration,
+    RegistrationPolicy,
+    consent_default,
+    settings_of,
+)
 from teilhabe.registrations.services import exports, privacy, registering, setup
 
 ORGANISERS = (OFFICE, DEPARTMENT_EDITOR, PARTNER_EDITOR)
@@ -31,26 +37,11 @@ def _organised(request, activity_id):
     return activity
 
 
-def _settings_of(activity):
-    try:
-        return activity.registration_settings
-    except Activity.registration_settings.RelatedObjectDoesNotExist:
-        return None
-
-
-def _form_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
-
-
 @role_required(*ORGANISERS)
 @require_safe
 def participant_list(request, activity_id):
     activity = _organised(request, activity_id)
-    settings_row = _settings_of(activity)
+    settings_row = settings_of(activity)
     rows = exports.participants(activity)
     confirmed = [r for r in rows if r.status == Registration.Status.CONFIRMED]
     ctx = {
@@ -81,7 +72,7 @@ def attendance(request, activity_id):
 @require_http_methods(["GET", "POST"])
 def settings_edit(request, activity_id):
     activity = _organised(request, activity_id)
-    current = _settings_of(activity)
+    current = settings_of(activity)
     if current is not None:
         initial = {name: getattr(current, name) for name in setup.SETTING_FIELDS}
         if current.closes_at:
