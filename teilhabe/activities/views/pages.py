@@ -124,8 +124,12 @@ def activity_detail(request, activity_id):
     today = timezone.localdate()
     dates = list(activity.dates.filter(date__gte=today)[:12]) or list(activity.dates.order_by("-date")[:12])
     groups = dict(Activity.GENDER_GROUPS + Activity.AGE_GROUPS)
+    roles = list(ActivityPartner.Role.values)  # lead, partner, funder, host: the order the page lists them
     ctx = {
         "activity": activity,
+        "partners": sorted(
+            activity.partners.all(), key=lambda p: (roles.index(p.role), p.organisation.name.casefold())
+        ),
         "can_edit": permissions.can_edit(request, activity),
         "measures": list(
             activity.measures.select_related("field_of_action", "current_status").order_by("sort_key")
