@@ -252,3 +252,37 @@ def test_the_statistics_table_import_answers_any_file(municipality, tmp_path):
             assert row_counts() == before, f"rows saved although the table was refused: {error}"
 
     check()
+
+
+# --- the activities import ------------------------------------------------------------------------------
+
+ACTIVITY_HEADERS = [
+    "Nr.", "Titel", "Art", "Stand", "Stand seit", "Datum", "letzter Tag", "Uhrzeit von", "Uhrzeit bis",
+    "Wiederholung", "ausgenommene Termine", "Ort", "Sprachen", "Zielgruppen", "Federführung", "Maßnahmen",
+    "Teilnehmende tatsächlich", "Kosten", "entstanden aus",
+]  # fmt: skip
+VALID_ACTIVITIES = ("aktivitaeten.csv", "Titel;Art;Datum\r\nJobbörse;Veranstaltung;04.03.2024\r\n".encode())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_the_activities_import_answers_any_file(municipality, dry_run):
+    from hypothesis import example, given
+
+    from teilhabe.activities.transfer import import_activities
+
+    @example(upload=VALID_ACTIVITIES)
+    @given(upload=files(ACTIVITY_HEADERS))
+    def check(upload):
+        name, data = upload
+        before = row_counts()
+        result = import_activities(municipality, data, filename=name, dry_run=dry_run)
+        if upload == VALID_ACTIVITIES:
+            assert not result.errors and result.applied != dry_run
+        if result.errors:
+            assert_clear_messages(result.errors)
+            assert row_counts() == before, f"rows saved although the import was refused: {result.errors}"
+        elif dry_run:
+            assert row_counts() == before
+
+    check()

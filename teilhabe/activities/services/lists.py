@@ -67,6 +67,10 @@ def years(municipality):
     return list(range(this_year + 1, start - 1, -1))
 
 
+#: A span longer than this many days is shown in the calendar on its first day (in the month) only.
+LONG_SPAN_DAYS = 7
+
+
 def month_grid(municipality, year: int, month: int, activities=None):
     """Weeks (lists of 7 days, Monday first) of the month: each day (date or None, [ActivityDate]).
     Two queries: the dates touching the month, with their activities."""
@@ -84,7 +88,10 @@ def month_grid(municipality, year: int, month: int, activities=None):
     by_day: dict[datetime.date, list] = {}
     for row in dates:
         day = max(row.date, first)
-        while day <= min(row.last_day, last):
+        # A short span shows on each of its days; a long one (a project over months) only on its first day in
+        # the month, with its last day, so that it does not fill every cell.
+        end = min(row.last_day, last) if (row.last_day - row.date).days <= LONG_SPAN_DAYS else day
+        while day <= end:
             by_day.setdefault(day, []).append(row)
             day += datetime.timedelta(days=1)
     weeks = []
