@@ -9,8 +9,10 @@ class RegistrationsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from teilhabe.municipalities.scoping import register_url_value
+        from teilhabe.municipalities.scoping import register_url_object, register_url_value
         from teilhabe.registrations import models as m
+        from teilhabe.registrations import samples
+        from teilhabe.testing.samples import register_sample
 
         auditlog.register(m.RegistrationSettings)
         auditlog.register(m.RegistrationPolicy)
@@ -20,3 +22,5 @@ class RegistrationsConfig(AppConfig):
             include_fields=["status", "attended", "activity", "activity_date", "people", "anonymised_at"],
         )
         register_url_value("cancel_token", "ungueltig")
+        register_url_object("registration_id", m.Registration)
+        register_sample(m.Registration, samples.registration)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("aktivitaet/<int:activity_id>/teilnahme/", views.attendance, name="attendance"),
     path("aktivitaet/<int:activity_id>/teilnehmende.xlsx", views.export_xlsx, name="export_xlsx"),
     path("aktivitaet/<int:activity_id>/anwesenheitsliste.pdf", views.sign_in_sheet, name="sign_in_sheet"),
+    path("<int:registration_id>/abmelden/", views.cancel_registration, name="cancel"),
     path("regeln/", views.policy_edit, name="policy"),
     path("datenschutz/", views.privacy_search, name="privacy"),
 ]

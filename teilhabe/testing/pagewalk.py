@@ -61,6 +61,7 @@ NOT_WALKED = {
     "events:picture": "a released picture, no page",
     "events:cancel": "only with the signed link from the confirmation e-mail; tested in registrations/tests",
     "registrations:attendance": "POST only: the form on the participant list",
+    "registrations:cancel": "POST only: a button on the participant list",
     "registrations:export_xlsx": "file download (XLSX), not a page",
     "registrations:sign_in_sheet": "file download (PDF), not a page",
 }

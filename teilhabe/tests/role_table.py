@@ -137,7 +137,8 @@ EXPECTED = {
     "public:home": (200, 200, 200, 200, 200),
     # registrations (participant data: the office and the activity's organisers; the sample activity is not
     # co-run by the editors' organisations, so they are refused like the board)
-    "registrations:attendance": (405, 405, 405, 403, 302),  # POST only (the role check comes with the POST)
+    "registrations:attendance": (405, 405, 405, 403, 302),
+    "registrations:cancel": (405, 405, 405, 403, 302),  # POST only  # POST only (the role check comes with the POST)
     "registrations:export_xlsx": (200, 403, 403, 403, 302),
     "registrations:participants": (200, 403, 403, 403, 302),
     "registrations:policy": (200, 403, 403, 403, 302),

@@ -141,3 +141,42 @@ def test_public_list_stays_within_a_fixed_number_of_queries(
         open_event(municipality, title=f"Termin {number}")
     with django_assert_max_num_queries(12):
         assert client.get(public_url("list", municipality)).status_code == 200
+
+
+def test_a_series_with_registration_per_date_asks_for_the_date(client, municipality):
+    import datetime
+
+    from django.utils import timezone
+
+    from teilhabe.registrations.services.setup import save_registration_settings
+
+    course = open_event(
+        municipality,
+        title="Sprachcafé",
+        starts_on=timezone.localdate() + datetime.timedelta(days=3),
+        recurrence="FREQ=WEEKLY;COUNT=3",
+    )
+    save_registration_settings(course, None, {"per_date": True})
+    second = list(course.dates.all())[1]
+    page = client.get(public_url("detail", municipality, course.pk)).content.decode()
+    assert 'name="activity_date"' in page
+    missing = client.post(public_url("detail", municipality, course.pk), _form("Ada", "ada@example.org"))
+    assert missing.status_code == 200 and not Registration.objects.exists()
+    client.post(
+        public_url("detail", municipality, course.pk),
+        _form("Ada", "ada@example.org", activity_date=second.pk),
+    )
+    assert Registration.objects.get().activity_date == second
+    event = icalendar.Calendar.from_ical(mail.outbox[0].attachments[0][1]).walk("VEVENT")[0]
+    assert event.decoded("DTSTART").date() == second.date
+
+
+def test_the_mails_follow_the_language_chosen_where_the_interface_has_it(client, municipality):
+    fair = open_event(municipality)
+    client.post(public_url("detail", municipality, fair.pk), _form("Ada", "ada@example.org", language="en"))
+    client.post(
+        public_url("detail", municipality, fair.pk), _form("Oksana", "oksana@example.org", language="uk")
+    )
+    english, german = mail.outbox
+    assert english.subject.startswith("Registration confirmed") and "Hello Ada" in english.body
+    assert german.subject.startswith("Anmeldung bestätigt")  # Ukrainian: the page's language (German)

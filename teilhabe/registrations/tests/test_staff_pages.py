@@ -143,3 +143,31 @@ def test_privacy_search_exports_and_erases_by_address(client, municipality, fair
     assert ada.email == "" and ada.name.startswith("Gelöschte Person") and ada.anonymised_at
     trail = json.dumps(list(LogEntry.objects.values("changes", "object_repr", "changes_text")), default=str)
     assert "ada@example.org" not in trail and "Rollstuhl" not in trail
+
+
+def test_staff_cancel_someone_who_phoned_and_the_waiting_list_moves_up(
+    client, municipality, fair, office_user, board_user
+):
+    ada = Registration.objects.get(name="Ada")
+    client.force_login(board_user)
+    assert client.post(url("cancel", municipality, ada.pk)).status_code == 403
+    client.force_login(office_user)
+    assert client.get(url("cancel", municipality, ada.pk)).status_code == 405
+    response = client.post(url("cancel", municipality, ada.pk))
+    assert response.status_code == 302
+    assert dict(Registration.objects.values_list("name", "status")) == {
+        "Ada": "cancelled",
+        "Ben": "confirmed",
+        "Cem": "confirmed",
+    }
+
+
+def test_staff_cancel_of_another_municipalitys_registration_is_not_found(
+    client, municipality, other_municipality, office_user
+):
+    foreign = open_event(other_municipality)
+    registration = registering.register(foreign, person("Zoe")).registration
+    client.force_login(office_user)
+    assert client.post(url("cancel", municipality, registration.pk)).status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"

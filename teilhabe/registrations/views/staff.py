@@ -69,6 +69,17 @@ def attendance(request, activity_id):
 
 
 @role_required(*ORGANISERS)
+@require_POST
+def cancel_registration(request, registration_id):
+    """Staff cancel for someone who phoned or wrote (the freed seat goes to the waiting list)."""
+    registration = get_scoped_or_404(Registration, request, pk=registration_id)
+    activity = _organised(request, registration.activity_id)
+    registering.cancel(registration, request.user)
+    messages.success(request, _("%(name)s ist abgemeldet.") % {"name": registration.name})
+    return redirect("registrations:participants", request.municipality.slug, activity.pk)
+
+
+@role_required(*ORGANISERS)
 @require_http_methods(["GET", "POST"])
 def settings_edit(request, activity_id):
     activity = _organised(request, activity_id)
