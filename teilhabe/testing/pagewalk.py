@@ -59,7 +59,6 @@ NOT_WALKED = {
     "activities:personal_feed": "iCalendar feed behind a member's secret token, not a page",
     "feeds:public": "iCalendar feed, not a page",
     "events:picture": "a released picture, no page",
-    "events:cancel": "only with the signed link from the confirmation e-mail; tested in registrations/tests",
     "registrations:attendance": "POST only: the form on the participant list",
     "registrations:cancel": "POST only: a button on the participant list",
     "registrations:export_xlsx": "file download (XLSX), not a page",
@@ -106,8 +105,11 @@ def demo_objects(municipality) -> dict:
         queryset = model.objects.filter(municipality=municipality).order_by("pk")
         if model is ReportingRound:
             obj = queryset.filter(closed_at__isnull=True).first() or queryset.first()
-        elif model is Activity:  # one the public pages show too
-            obj = queryset.filter(public=True).exclude(state="idea").first() or queryset.first()
+        elif model is Activity:  # one the public pages show, with its registration form and participants
+            shown = queryset.filter(public=True).exclude(state="idea")
+            obj = (
+                shown.filter(registration_settings__is_open=True).first() or shown.first() or queryset.first()
+            )
         elif model is StatusReport:
             obj = queryset.filter(state=StatusReport.State.SUBMITTED).first() or queryset.first()
         else:
@@ -124,9 +126,24 @@ def account_token_kwargs(user) -> dict:
     }
 
 
+def secret_values(municipality) -> dict:
+    """Valid secrets for the secret-link pages (@secret_link_view), so the walk sees them as their holder
+    does: the cancellation link of one of the municipality's registrations."""
+    from teilhabe.registrations.models import Registration
+    from teilhabe.registrations.services.tokens import cancel_token
+
+    registration = (
+        Registration.objects.filter(municipality=municipality, status="confirmed", anonymised_at=None)
+        .order_by("pk")
+        .first()
+    )
+    return {"cancel_token": cancel_token(registration)} if registration else {}
+
+
 def page_urls(municipality, invited_user) -> list[tuple[SiteRoute, str]]:
     """(route, URL) for every route the walk opens; `invited_user` has a pending invitation (token pages)."""
     cache = demo_objects(municipality)
+    secrets = secret_values(municipality)
     samples = {}
     pages = []
     for route in site_routes():
@@ -139,6 +156,7 @@ def page_urls(municipality, invited_user) -> list[tuple[SiteRoute, str]]:
                 # role table; the demo's objects would not belong to it
                 objects = samples if variants else cache
                 kwargs = fill_kwargs(plain, municipality, cache=objects, variants=variants)
+                kwargs.update((k, v) for k, v in secrets.items() if k in kwargs)
                 variant = SiteRoute(route.name, route.kwargs, route.public, tuple(sorted(variants.items())))
                 pages.append((variant, reverse(route.name, kwargs=kwargs)))
             continue

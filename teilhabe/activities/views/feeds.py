@@ -20,10 +20,10 @@ from teilhabe.activities.services.calendar_tokens import renew_token
 PUBLIC_STATES = (Activity.State.PLANNED, Activity.State.CANCELLED)
 
 
-def _calendar_response(body: bytes, filename: str) -> HttpResponse:
+def _calendar_response(body: bytes, filename: str, private: bool = False) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "max-age=900"
+    response["Cache-Control"] = "private, no-store" if private else "public, max-age=900"
     return response
 
 
@@ -80,7 +80,9 @@ def personal_feed(request, feed_token):
         return request.build_absolute_uri(activity.get_absolute_url())
 
     name = _("Teilhabe %(name)s: alle Aktivitäten") % {"name": municipality.name}
-    return _calendar_response(feeds.activities_calendar(activities, name, link), "aktivitaeten.ics")
+    return _calendar_response(
+        feeds.activities_calendar(activities, name, link), "aktivitaeten.ics", private=True
+    )
 
 
 def _token_of(request):
