@@ -2,9 +2,10 @@
 
 The office accepts the invitation, sets a password, walks the guide, imports a concept sheet that names twelve
 organisations none of which exist (ten created, two mapped to organisations entered in the guide), invites a
-department editor and opens a round; the editor reports; the office accepts. The screenshots go to
-docs/onboarding/ (docs/onboarding.md)."""
+department editor and opens a round; the editor reports; the office accepts. With TEILHABE_SCREENSHOTS=1 it
+writes the screenshots of docs/onboarding.md to docs/onboarding/ (tracked files: not on every run)."""
 
+import os
 import re
 from pathlib import Path
 
@@ -44,6 +45,9 @@ SHEET = [
 
 
 def shot(page, name):
+    """Refresh a screenshot of docs/onboarding.md, only when asked to (TEILHABE_SCREENSHOTS=1)."""
+    if os.environ.get("TEILHABE_SCREENSHOTS") != "1":
+        return
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
