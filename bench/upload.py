@@ -40,7 +40,7 @@ BIN = Path(sys.executable).parent
 def extract_file(rows: int, parquet: bool) -> Path:
     path = CACHE / ("extract_%d.%s" % (rows, "parquet" if parquet else "csv"))
     if not path.exists():
-        from teilhabe.statistics.synthetic import write_large_extract
+        from teilhabe.statistics.large_extract import write_large_extract
 
         print("generating %s ..." % path.name, flush=True)
         write_large_extract(path, rows, REFERENCE_DATE)
@@ -160,10 +160,10 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
     args = parser.parse_args()
 
-    path = extract_file(args.rows, args.parquet)
     var_dir = Path(tempfile.mkdtemp(prefix="teilhabe-bench-upload-"))
     (var_dir / "static").mkdir()
     env = setup_django(var_dir, args.port)
+    path = extract_file(args.rows, args.parquet)  # after Django's setup: the generator's messages use gettext
     municipality, session_key = office_session()
 
     from teilhabe.jobs.models import Job
