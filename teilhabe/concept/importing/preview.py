@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe.concept.importing.result import Change, ImportResult
 from teilhabe.concept.importing.validating import Checked
@@ -122,8 +123,10 @@ def plan(sheet: ConceptSheet, concept: Concept | None, checked: Checked, result:
         result.warnings.append(
             SheetIssue(
                 sheet.filename,
-                _(
-                    "%(count)s Maßnahmen des Konzepts fehlen in der Tabelle und bleiben unverändert: %(numbers)s."
+                ngettext(
+                    "%(count)s Maßnahme des Konzepts fehlt in der Tabelle und bleibt unverändert: %(numbers)s.",
+                    "%(count)s Maßnahmen des Konzepts fehlen in der Tabelle und bleiben unverändert: %(numbers)s.",
+                    len(missing),
                 )
                 % {
                     "count": len(missing),

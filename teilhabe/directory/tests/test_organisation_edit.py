@@ -133,7 +133,7 @@ def test_delete_asks_first_and_deletes_on_post(office_client, office_user, munic
 def test_an_organisation_that_leads_measures_cannot_be_deleted(office_client, municipality, partner):
     measure(municipality, lead=partner)
     page = office_client.get(url("organisation_delete", municipality, partner.pk)).content.decode()
-    assert "ist bei 1 Maßnahme(n) federführend und kann deshalb nicht gelöscht werden" in page
+    assert "ist bei 1 Maßnahme federführend und kann deshalb nicht gelöscht werden" in page
     response = office_client.post(url("organisation_delete", municipality, partner.pk))
     assert response.status_code == 409
     assert Organisation.objects.filter(pk=partner.pk).exists()

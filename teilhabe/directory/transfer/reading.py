@@ -1,6 +1,7 @@
 """The uploaded files of a directory import -> tables bound to the organisations or the contacts layout."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe import sheets
 from teilhabe.directory.layout import CONTACTS, ORGANISATIONS
@@ -71,7 +72,10 @@ def describe(bound: sheets.Bound) -> str:
     """kontakte.csv (Ansprechpersonen, 12 Zeilen, Windows-1252, getrennt mit „;“)"""
     table = bound.table
     label = _("Organisationen") if bound.layout is ORGANISATIONS else _("Ansprechpersonen")
-    details = [label, _("%(count)s Zeilen") % {"count": len(table.rows)}]
+    details = [
+        label,
+        ngettext("%(count)s Zeile", "%(count)s Zeilen", len(table.rows)) % {"count": len(table.rows)},
+    ]
     if table.sheet.encoding:
         details.append(sheets.ENCODING_NAMES.get(table.sheet.encoding, table.sheet.encoding))
         delimiter = table.sheet.delimiter

@@ -6,6 +6,7 @@ from django.db.models import Count, ProtectedError, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from teilhabe import sections
@@ -167,18 +168,24 @@ def deletion_blockers(organisation):
     led = organisation.led_measures.count()
     if led:
         reasons.append(
-            _(
-                "„%(name)s“ ist bei %(count)s Maßnahme(n) federführend und kann deshalb nicht gelöscht werden. "
-                "Bitte tragen Sie dort zuerst eine andere federführende Stelle ein."
+            ngettext(
+                "„%(name)s“ ist bei %(count)s Maßnahme federführend und kann deshalb nicht gelöscht werden. "
+                "Bitte tragen Sie dort zuerst eine andere federführende Stelle ein.",
+                "„%(name)s“ ist bei %(count)s Maßnahmen federführend und kann deshalb nicht gelöscht werden. "
+                "Bitte tragen Sie dort zuerst eine andere federführende Stelle ein.",
+                led,
             )
             % {"name": organisation.name, "count": led}
         )
     members = organisation.memberships.count()
     if members:
         reasons.append(
-            _(
-                "Für „%(name)s“ sind noch %(count)s Benutzerkonto/-konten eingetragen. "
-                "Bitte ordnen Sie diese zuerst einer anderen Organisation zu."
+            ngettext(
+                "Für „%(name)s“ ist noch %(count)s Benutzerkonto eingetragen. "
+                "Bitte ordnen Sie es zuerst einer anderen Organisation zu.",
+                "Für „%(name)s“ sind noch %(count)s Benutzerkonten eingetragen. "
+                "Bitte ordnen Sie diese zuerst einer anderen Organisation zu.",
+                members,
             )
             % {"name": organisation.name, "count": members}
         )

@@ -43,7 +43,7 @@ def test_it_sets_up_many_municipalities_from_a_csv_and_the_worker_invites_each_o
     assert [(job.kind, job.state) for job in jobs] == [("notifications.send", "succeeded")] * 2
     assert sorted(m.to[0] for m in mail.outbox) == ["integration@kempten.de", "integration@muenster.de"]
     assert "/konto/" in mail.outbox[0].body
-    assert "2 Kommune(n) angelegt" in capsys.readouterr().out
+    assert "2 Kommunen angelegt" in capsys.readouterr().out
 
 
 def test_one_bad_row_saves_nothing_and_every_problem_names_its_row(db, tmp_path):

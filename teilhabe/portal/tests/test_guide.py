@@ -94,6 +94,29 @@ def test_a_pasted_list_creates_the_missing_organisations_once(office, municipali
     assert guide_state(municipality).get("organisations").state == "done"
 
 
+@pytest.mark.parametrize(
+    "language, names, expected",
+    [
+        ("de", "Jugendamt", "1 Organisation angelegt."),
+        ("de", "Jugendamt\nKulturamt\nVHS", "2 Organisationen angelegt. 1 war schon im Adressbuch."),
+        ("en", "Jugendamt", "1 organisation created."),
+        ("en", "Jugendamt\nKulturamt\nVHS", "2 organisations created. 1 was already in the directory."),
+    ],
+)
+def test_the_message_counts_in_singular_and_plural(
+    office, office_user, municipality, language, names, expected
+):
+    Organisation.objects.create(municipality=municipality, kind="department", name="Kulturamt")
+    office_user.language = language
+    office_user.save(update_fields=["language"])
+    response = office.post(
+        url(municipality, "organisations"),
+        {"action": "save", "kind": "department", "names": names},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [expected]
+
+
 def test_steps_with_a_sign_in_the_data_are_done_without_being_marked(office, municipality):
     Concept.objects.create(municipality=municipality, title="KIK")
     assert guide_state(municipality).get("concept").state == "done"

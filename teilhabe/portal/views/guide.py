@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe.accounts.decorators import role_required
 from teilhabe.accounts.roles import OFFICE
@@ -63,11 +64,15 @@ def guide_step(request, guide_step):
             result = setup.create_organisations(
                 municipality, form.cleaned_data["names"], form.cleaned_data["kind"]
             )
-            messages.success(
-                request,
-                _("%(created)s Organisationen angelegt, %(existing)s waren schon im Adressbuch.")
-                % {"created": len(result.created), "existing": len(result.existing)},
-            )
+            created, existing = len(result.created), len(result.existing)
+            text = ngettext(
+                "%(count)s Organisation angelegt.", "%(count)s Organisationen angelegt.", created
+            ) % {"count": created}
+            if existing:
+                text += " " + ngettext(
+                    "%(count)s war schon im Adressbuch.", "%(count)s waren schon im Adressbuch.", existing
+                ) % {"count": existing}
+            messages.success(request, text)
             return redirect("municipalities:guide_step", municipality.slug, guide_step)
     state = setup.guide_state(municipality)
     ctx = {

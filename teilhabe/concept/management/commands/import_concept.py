@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe.concept.importing import import_concept
 from teilhabe.concept.models import Concept
@@ -54,7 +55,14 @@ class Command(BaseCommand):
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(_("Fehler: %(error)s") % {"error": error})
-            raise CommandError(_("%(count)s Fehler, nichts gespeichert.") % {"count": len(result.errors)})
+            raise CommandError(
+                ngettext(
+                    "%(count)s Fehler, nichts gespeichert.",
+                    "%(count)s Fehler, nichts gespeichert.",
+                    len(result.errors),
+                )
+                % {"count": len(result.errors)}
+            )
         for change in result.changes:
             action = _("neu") if change.action == "create" else _("geändert")
             self.stdout.write(f"{change.kind_label} {change.number} {change.title}: {action}")

@@ -3,6 +3,7 @@ many municipalities from a file (`--from FILE`, see portal/provisioning.py)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from teilhabe.accounts.services import set_password_link
 from teilhabe.municipalities.models import FederalState
@@ -97,5 +98,10 @@ class Command(BaseCommand):
                 + f" – Einladung an {item.email} (Hintergrundaufgabe {item.job_id})"
             )
         self.stdout.write(
-            f"{len(done)} Kommune(n) angelegt; die Einladungen versendet der Hintergrunddienst."
+            ngettext(
+                "%(count)s Kommune angelegt; die Einladung versendet der Hintergrunddienst.",
+                "%(count)s Kommunen angelegt; die Einladungen versendet der Hintergrunddienst.",
+                len(done),
+            )
+            % {"count": len(done)}
         )
