@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe import sheets
 from teilhabe.statistics.derivation import compute
@@ -203,8 +204,10 @@ def read_table(path: str | Path, file_name: str | None = None, municipality_name
         raise TableError(
             name,
             [
-                _(
-                    "Pflichtspalte(n) fehlen: %(missing)s. Erwartet werden Indikator, Gebiet, Stichtag und Wert."
+                ngettext(
+                    "Pflichtspalte fehlt: %(missing)s. Erwartet werden Indikator, Gebiet, Stichtag und Wert.",
+                    "Pflichtspalten fehlen: %(missing)s. Erwartet werden Indikator, Gebiet, Stichtag und Wert.",
+                    len(missing),
                 )
                 % {"missing": ", ".join(missing)}
             ],

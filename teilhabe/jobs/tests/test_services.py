@@ -213,7 +213,7 @@ def test_the_cron_command_purges_and_says_how_many(municipality, office_user):
     PrivateUpload.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - timedelta(hours=30))
     out = StringIO()
     call_command("purge_uploads", stdout=out)
-    assert out.getvalue().strip() == "1 upload(s) deleted." and not old.path.exists()
+    assert out.getvalue().strip() == "1 upload deleted." and not old.path.exists()
 
 
 def test_teilhabe_db_worker_is_the_one_that_first_fails_stale_jobs():

@@ -6,6 +6,7 @@ day: nobody is reminded twice for the same round on the same day."""
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from teilhabe.concept.services.reminders import send_round_reminders
 from teilhabe.municipalities.models import Municipality
@@ -62,4 +63,9 @@ class Command(BaseCommand):
                 f"({reminder.organisation}, {len(reminder.items)} offen)"
             )
         sent = sum(1 for r in reminders if r.sent)
-        self.stdout.write(self.style.SUCCESS(f"{sent} Erinnerung(en) gesendet."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext("%(count)s Erinnerung gesendet.", "%(count)s Erinnerungen gesendet.", sent)
+                % {"count": sent}
+            )
+        )

@@ -13,5 +13,12 @@ class Command(WorkerCommand):
     def handle(self, *args, **options):
         failed = fail_stale_jobs()
         if failed:
-            self.stderr.write("%d job(s) of a stopped worker marked failed." % failed)
+            self.stderr.write(
+                (
+                    "%d job of a stopped worker marked failed."
+                    if failed == 1
+                    else "%d jobs of a stopped worker marked failed."
+                )
+                % failed
+            )
         return super().handle(*args, **options)

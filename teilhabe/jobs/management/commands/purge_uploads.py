@@ -17,4 +17,4 @@ class Command(BaseCommand):
     def handle(self, *args, hours, **options):
         count = purge_uploads(timedelta(hours=hours))
         if options["verbosity"]:
-            self.stdout.write("%d upload(s) deleted." % count)
+            self.stdout.write(("%d upload deleted." if count == 1 else "%d uploads deleted.") % count)
