@@ -160,7 +160,7 @@ def round_export(a_round: ReportingRound) -> Export:
 def to_csv(export: Export) -> bytes:
     """UTF-8 with BOM (Excel opens it correctly), semicolons, dates as TT.MM.JJJJ; header in the first row."""
     return sheets.write_csv(
-        [column.header for column in export.columns],
+        [column.title() for column in export.columns],
         ([row.get(column.key) for column in export.columns] for row in export.rows),
     )
 
@@ -179,8 +179,8 @@ def build_workbook(export: Export):
 
     roles = [column.key for column in export.columns]
     out = sheets.Out(
-        _("Maßnahmen"),
-        [sheets.Column(column.header, width=column.width) for column in export.columns],
+        MEASURES.title(),
+        [sheets.Column(column.title(), width=column.width) for column in export.columns],
         ([row.get(role) for role in roles] for row in export.rows),
         title_lines=export.title_lines,
         wrap=True,

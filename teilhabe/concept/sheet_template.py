@@ -105,7 +105,7 @@ def build_template() -> bytes:
     for cell in notes[notes.max_row]:
         cell.font = Font(bold=True)
     for column in COLUMNS:
-        notes.append([column.header, _("ja") if column.required else _("nein"), column.help])
+        notes.append([column.title(), _("ja") if column.required else _("nein"), column.help])
     notes.append([])
     notes.append([_("Status (Standard)"), "", ", ".join(s.name for s in statuses)])
     notes.column_dimensions["A"].width = 28

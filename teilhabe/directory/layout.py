@@ -9,6 +9,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from teilhabe.directory.models import Contact, Organisation
@@ -39,11 +40,16 @@ NO = {"", "nein", "n", "0", "falsch", "false", "no", "-"}
 
 
 def _word_or_label(cell: str, words: dict, choices) -> str | None:
-    """A value from the list of words, else from the model's choice labels (in the interface language)."""
+    """A value from the list of words, else from the model's choice labels in German or English (a file
+    exported in either language reads back in both)."""
     key = fold(cell)
     found = {fold(word): value for word, value in words.items()}.get(key)
     if found is None:
-        found = next((value for value, label in choices if fold(label) == key), None)
+        for language in ("de", "en"):
+            with translation.override(language):
+                found = next((value for value, label in choices if fold(str(label)) == key), None)
+            if found is not None:
+                break
     return found
 
 
@@ -144,40 +150,77 @@ def export_yes_no(value: bool) -> str:
 ORGANISATIONS = Layout(
     "Organisationen",
     (
-        Col("kind", "Art", parse=parse_kind, required=True, help="Amt, Kooperationspartner oder Verein"),
         Col(
-            "name", "Name", required=True, help="Der volle Name; über ihn wird die Organisation wiedererkannt"
+            "kind",
+            "Art",
+            english="Kind",
+            parse=parse_kind,
+            required=True,
+            help="Amt, Kooperationspartner oder Verein",
         ),
-        Col("short_name", "Kurzname", aliases=("Kurzbezeichnung", "Abkürzung")),
-        Col("parent", "Übergeordnete Einheit", aliases=("übergeordnet",), help="Name oder Kurzname"),
-        Col("address", "Anschrift", aliases=("Adresse",)),
-        Col("website", "Website", parse=parse_website, aliases=("Homepage", "Webseite")),
-        Col("email", "E-Mail", parse=parse_email, aliases=("E-Mail-Adresse", "Mail")),
-        Col("phone", "Telefon", aliases=("Telefonnummer", "Tel.")),
-        Col("languages", "Sprachen", parse=parse_languages, help="Getrennt durch Komma"),
-        Col("notes", "Notizen", aliases=("Bemerkungen", "Notiz")),
+        Col(
+            "name",
+            "Name",
+            english="Name",
+            required=True,
+            help="Der volle Name; über ihn wird die Organisation wiedererkannt",
+        ),
+        Col("short_name", "Kurzname", english="Short name", aliases=("Kurzbezeichnung", "Abkürzung")),
+        Col(
+            "parent",
+            "Übergeordnete Einheit",
+            english="Parent unit",
+            aliases=("übergeordnet",),
+            help="Name oder Kurzname",
+        ),
+        Col("address", "Anschrift", english="Address", aliases=("Adresse",)),
+        Col("website", "Website", english="Website", parse=parse_website, aliases=("Homepage", "Webseite")),
+        Col("email", "E-Mail", english="Email", parse=parse_email, aliases=("E-Mail-Adresse", "Mail")),
+        Col("phone", "Telefon", english="Phone", aliases=("Telefonnummer", "Tel.")),
+        Col("languages", "Sprachen", english="Languages", parse=parse_languages, help="Getrennt durch Komma"),
+        Col("notes", "Notizen", english="Notes", aliases=("Bemerkungen", "Notiz")),
     ),
+    english="Organisations",
 )
 
 CONTACTS = Layout(
     "Ansprechpersonen",
     (
-        Col("organisation", "Organisation", required=True, help="Name oder Kurzname aus dem Adressbuch"),
-        Col("name", "Name", required=True),
-        Col("function", "Funktion"),
-        Col("email", "E-Mail", parse=parse_email, aliases=("E-Mail-Adresse", "Mail")),
-        Col("phone", "Telefon", aliases=("Telefonnummer", "Tel.")),
-        Col("languages", "Sprachen", parse=parse_languages),
-        Col("consent_purpose", "Einwilligung Zweck", aliases=("Zweck der Einwilligung",)),
-        Col("consent_date", "Einwilligung am", parse=parse_date, help="TT.MM.JJJJ"),
+        Col(
+            "organisation",
+            "Organisation",
+            english="Organisation",
+            required=True,
+            help="Name oder Kurzname aus dem Adressbuch",
+        ),
+        Col("name", "Name", english="Name", required=True),
+        Col("function", "Funktion", english="Function"),
+        Col("email", "E-Mail", english="Email", parse=parse_email, aliases=("E-Mail-Adresse", "Mail")),
+        Col("phone", "Telefon", english="Phone", aliases=("Telefonnummer", "Tel.")),
+        Col("languages", "Sprachen", english="Languages", parse=parse_languages),
+        Col(
+            "consent_purpose",
+            "Einwilligung Zweck",
+            english="Consent purpose",
+            aliases=("Zweck der Einwilligung",),
+        ),
+        Col("consent_date", "Einwilligung am", english="Consent date", parse=parse_date, help="TT.MM.JJJJ"),
         Col(
             "consent_method",
             "Einwilligung wie",
+            english="Consent given how",
             parse=parse_consent_method,
             aliases=("Einwilligung erteilt",),
         ),
-        Col("consent_withdrawn", "widerrufen", parse=parse_yes_no, aliases=("Einwilligung widerrufen",)),
+        Col(
+            "consent_withdrawn",
+            "widerrufen",
+            english="Withdrawn",
+            parse=parse_yes_no,
+            aliases=("Einwilligung widerrufen",),
+        ),
     ),
+    english="Contacts",
 )
 
 # The consent columns belong together: all three or none.

@@ -24,10 +24,16 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from teilhabe.sheets.errors import SheetError, location
 from teilhabe.sheets.reader import Record, Table
+
+
+def _in_english() -> bool:
+    return (translation.get_language() or "").startswith("en")
+
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 
@@ -72,8 +78,8 @@ class Col:
     """One column of a layout."""
 
     key: str  # the name code uses for the column (a role); also the model field unless `field` is given
-    header: str  # German header: written on export, recognised on import (never translated: it is data)
-    english: str = ""  # English header, recognised on import, where the layout has one
+    header: str  # German header: written by German exports, always recognised on import
+    english: str = ""  # English header: written by English exports, always recognised on import
     field: str | None = ""  # model attribute the column fills ("" = key; None = no attribute of its own)
     parse: Callable | None = None  # cell -> value, raises CellError; None: text()
     required: bool = False
@@ -84,6 +90,10 @@ class Col:
     @property
     def attribute(self) -> str | None:
         return None if self.field is None else (self.field or self.key)
+
+    def title(self) -> str:
+        """The header an export writes: English in an English session (where the column has one), else German."""
+        return self.english if self.english and _in_english() else self.header
 
     def spellings(self) -> tuple[str, ...]:
         return (self.header, *((self.english,) if self.english else ()), *self.aliases)
@@ -97,9 +107,10 @@ class Col:
 class Layout:
     """The columns of one kind of file, in the order exports write them."""
 
-    name: str  # what the sheet is called (an export's sheet title)
+    name: str  # what the sheet is called (a German export's sheet title)
     columns: tuple[Col, ...]
     normalise: Callable[[str], str] = compact  # how headers are compared
+    english: str = ""  # the sheet's title in an English export
 
     def __post_init__(self):
         seen: dict[str, str] = {}
@@ -121,8 +132,13 @@ class Layout:
     def keys(self) -> list[str]:
         return [col.key for col in self.columns]
 
+    def title(self) -> str:
+        """The sheet's title in the interface language (as Col.title())."""
+        return self.english if self.english and _in_english() else self.name
+
     def headers(self) -> list[str]:
-        return [col.header for col in self.columns]
+        """The headers an export writes, in the interface language (Col.title())."""
+        return [col.title() for col in self.columns]
 
     def fields(self, *, exclude: Iterable[str] = ()) -> list[str]:
         """The model attributes in file order (a form's Meta.fields, the attributes an import writes)."""
@@ -138,7 +154,7 @@ class Layout:
         from teilhabe.sheets.writer import Column
 
         wanted = list(keys) if keys is not None else self.keys()
-        return [Column(self[key].header, width=self[key].width) for key in wanted]
+        return [Column(self[key].title(), width=self[key].width) for key in wanted]
 
     def out_row(self, values: dict, keys: Iterable[str] | None = None) -> list:
         """One export row in column order from {key: value}."""
@@ -200,7 +216,7 @@ class Bound:
 
     def label(self, key: str) -> str:
         """The header of a column as the file writes it (the layout's header if the file lacks it)."""
-        return self.headers.get(key) or self.layout[key].header
+        return self.headers.get(key) or self.layout[key].title()
 
     def raw(self, record: Record, key: str):
         header = self.headers.get(key)

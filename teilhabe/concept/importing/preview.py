@@ -35,7 +35,7 @@ def change_label(attribute: str) -> str:
     }
     if attribute in own:
         return own[attribute]
-    return next(col.header for col in MEASURES if col.attribute == attribute)
+    return next(col.title() for col in MEASURES if col.attribute == attribute)
 
 
 def plan(sheet: ConceptSheet, concept: Concept | None, checked: Checked, result: ImportResult) -> Existing:

@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from teilhabe.concept.exporting import concept_export, round_export, to_csv, to_xlsx
 from teilhabe.concept.importing import import_concept
@@ -155,6 +156,30 @@ def test_an_export_imports_back_into_the_same_concept_without_changes(municipali
     assert result.ok, [str(e) for e in result.errors]
     assert result.changes == []
     assert result.unchanged == {"field": 2, "goal": 3, "measure": 5}
+    assert snapshot(concept) == before
+
+
+@pytest.mark.parametrize("reader_language", ["de", "en"])
+@pytest.mark.parametrize("writer", [to_xlsx, to_csv], ids=["xlsx", "csv"])
+def test_an_english_export_has_english_headers_and_imports_back_in_either_language(
+    municipality, concept, writer, reader_language
+):
+    before = snapshot(concept)
+    with translation.override("en"):
+        data = writer(concept_export(concept))
+    if writer is to_csv:
+        header = data.decode("utf-8-sig").splitlines()[0]
+    else:
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        assert book.sheetnames[0] == "Measures"
+        rows = book.active.iter_rows(values_only=True)
+        header = ";".join(str(v) for v in next(r for r in rows if r[0] and "no." in str(r[0])) if v)
+    assert header.startswith("Field of action no.;Field of action;Goal no.;Goal;Measure no.;Measure;")
+    assert "Maßnahme" not in header and "Handlungsfeld" not in header
+    with translation.override(reader_language):
+        result = import_concept(municipality, data, concept, filename="export." + writer.__name__[3:])
+    assert result.ok, [str(e) for e in result.errors]
+    assert result.changes == []
     assert snapshot(concept) == before
 
 

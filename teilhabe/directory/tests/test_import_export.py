@@ -6,8 +6,9 @@ from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
-from teilhabe.directory import transfer
+from teilhabe.directory import layout, transfer
 from teilhabe.directory.models import Contact, Organisation
 from teilhabe.directory.tests.helpers import contact, url
 from teilhabe.jobs.models import Job, PrivateUpload
@@ -143,7 +144,7 @@ def test_export_leaves_out_withdrawn_and_erased_people(municipality, partner):
     contact(partner, name="Hat Widerrufen", email="w@b.example", consent_withdrawn=True)
     data = transfer.export_csv(municipality, "contacts").decode("utf-8-sig")
     assert "Bleibt Drin" in data and "Hat Widerrufen" not in data
-    assert data.splitlines()[0] == ";".join(transfer.CONTACT_HEADERS)
+    assert data.splitlines()[0] == ";".join(layout.CONTACTS.headers())
 
 
 def test_reimport_does_not_revive_a_withdrawn_consent(municipality, partner):
@@ -212,6 +213,33 @@ def test_the_outsider_cannot_export(client, outsider, municipality):
     assert client.get(url("export_xlsx", municipality)).status_code == 404
 
 
+@pytest.mark.parametrize("reader_language", ["de", "en"])
+def test_an_english_export_has_english_headers_and_reads_back_in_either_language(
+    municipality, department, partner, reader_language
+):
+    from openpyxl import load_workbook
+
+    from teilhabe.directory.demo import load_demo
+
+    load_demo(municipality)
+    with translation.override("en"):
+        xlsx = transfer.export_xlsx(municipality)
+        csv_data = transfer.export_csv(municipality, "contacts")
+    book = load_workbook(io.BytesIO(xlsx), read_only=True)
+    assert book.sheetnames == ["Organisations", "Contacts"]
+    first = next(book["Organisations"].iter_rows(max_row=1, values_only=True))
+    assert first[:4] == ("Kind", "Name", "Short name", "Parent unit")
+    assert csv_data.decode("utf-8-sig").startswith("Organisation;Name;Function;Email;Phone;Languages;Consent")
+    before = LogEntry.objects.count()
+    for files in ([("directory.xlsx", xlsx)], [("contacts.csv", csv_data)]):
+        with translation.override(reader_language):
+            result = transfer.import_directory(municipality, files)
+        assert result.errors == [] and result.warnings == []
+        assert result.organisations["created"] == result.organisations["updated"] == []
+        assert result.contacts["created"] == result.contacts["updated"] == []
+    assert LogEntry.objects.count() == before
+
+
 def test_office_downloads_xlsx_and_csv(office_client, municipality, partner):
     contact(partner)
     xlsx = office_client.get(url("export_xlsx", municipality))
@@ -264,7 +292,7 @@ def test_a_file_with_only_a_header_row_says_it_has_no_data_rows(municipality):
     assert result.errors == ["organisationen.csv: Die Datei enthält keine Datenzeilen."]
     empty = write_xlsx(
         [
-            Out("Organisationen", transfer.ORGANISATION_HEADERS, []),
+            Out("Organisationen", layout.ORGANISATIONS.headers(), []),
             Out("Ansprechpersonen", ["Organisation", "Name"], []),
         ]
     )
@@ -289,8 +317,7 @@ def test_other_spellings_of_a_header_are_read_and_errors_name_the_header_as_writ
 
 def test_the_forms_edit_the_fields_the_spreadsheet_holds():
     from teilhabe.directory.forms import ContactForm, OrganisationForm
-    from teilhabe.directory.layout import CONTACTS, ORGANISATIONS
 
-    assert OrganisationForm._meta.fields == ORGANISATIONS.fields()
-    assert ContactForm._meta.fields == CONTACTS.fields()
-    assert transfer.ORGANISATION_HEADERS[:2] == ["Art", "Name"]
+    assert OrganisationForm._meta.fields == layout.ORGANISATIONS.fields()
+    assert ContactForm._meta.fields == layout.CONTACTS.fields()
+    assert layout.ORGANISATIONS.headers()[:2] == ["Art", "Name"]

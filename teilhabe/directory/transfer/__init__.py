@@ -12,8 +12,6 @@ row's errors in German naming file, row and column.
 """
 
 from teilhabe.directory.transfer.exporting import (
-    CONTACT_HEADERS,
-    ORGANISATION_HEADERS,
     export_csv,
     export_xlsx,
     exported_contacts,
@@ -22,8 +20,6 @@ from teilhabe.directory.transfer.importing import import_directory
 from teilhabe.directory.transfer.result import ImportResult
 
 __all__ = [
-    "CONTACT_HEADERS",
-    "ORGANISATION_HEADERS",
     "ImportResult",
     "export_csv",
     "export_xlsx",

@@ -8,9 +8,6 @@ from teilhabe import sheets
 from teilhabe.directory.layout import CONTACTS, ORGANISATIONS, export_yes_no
 from teilhabe.directory.models import Contact, Organisation
 
-ORGANISATION_HEADERS = ORGANISATIONS.headers()
-CONTACT_HEADERS = CONTACTS.headers()
-
 
 def organisation_rows(municipality):
     organisations = (
@@ -66,8 +63,8 @@ def contact_rows(municipality, *, dates_as_text=False):
 def export_xlsx(municipality) -> bytes:
     return sheets.write_xlsx(
         [
-            sheets.Out(ORGANISATIONS.name, ORGANISATIONS.out_columns(), organisation_rows(municipality)),
-            sheets.Out(CONTACTS.name, CONTACTS.out_columns(), contact_rows(municipality)),
+            sheets.Out(ORGANISATIONS.title(), ORGANISATIONS.out_columns(), organisation_rows(municipality)),
+            sheets.Out(CONTACTS.title(), CONTACTS.out_columns(), contact_rows(municipality)),
         ]
     )
 
@@ -76,11 +73,11 @@ def export_csv(municipality, table, *, encoding="utf-8-sig", delimiter=";") -> b
     """table: "organisations" or "contacts". Raises SheetError when the encoding cannot hold a value."""
     if table == "contacts":
         return sheets.write_csv(
-            CONTACT_HEADERS,
+            CONTACTS.headers(),
             contact_rows(municipality, dates_as_text=True),
             encoding=encoding,
             delimiter=delimiter,
         )
     return sheets.write_csv(
-        ORGANISATION_HEADERS, organisation_rows(municipality), encoding=encoding, delimiter=delimiter
+        ORGANISATIONS.headers(), organisation_rows(municipality), encoding=encoding, delimiter=delimiter
     )

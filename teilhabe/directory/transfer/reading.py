@@ -61,7 +61,7 @@ def bind(table: sheets.Table) -> sheets.Bound | None:
     if as_organisations.has("kind"):
         return as_organisations
     title = table.title.casefold()
-    if "person" in title or "kontakt" in title:
+    if "person" in title or "kontakt" in title or "contact" in title:
         return as_contacts
     if "organisation" in title:
         return as_organisations

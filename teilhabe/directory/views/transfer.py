@@ -13,6 +13,7 @@ from teilhabe.accounts.roles import OFFICE
 from teilhabe.directory import jobs as directory_jobs
 from teilhabe.directory import transfer
 from teilhabe.directory.forms import ImportForm
+from teilhabe.directory.layout import CONTACTS, ORGANISATIONS
 from teilhabe.directory.models import Contact, Organisation
 from teilhabe.downloads import attachment, download_name
 from teilhabe.jobs.models import Job
@@ -30,7 +31,13 @@ def import_upload(request):
         ]
         job = start_job(request.municipality, request.user, directory_jobs.PREVIEW, uploads=uploads)
         return redirect(job)
-    return render(request, "directory/import_upload.html", {"form": form})
+    ctx = {
+        "form": form,
+        # The headers in the interface language; the importer reads the German and the English ones.
+        "organisation_headers": ORGANISATIONS.headers(),
+        "contact_headers": CONTACTS.headers(),
+    }
+    return render(request, "directory/import_upload.html", ctx)
 
 
 @role_required(OFFICE)
