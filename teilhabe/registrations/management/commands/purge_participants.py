@@ -12,4 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         count = purge_participants()
         if options["verbosity"]:
-            self.stdout.write("%d registration(s) anonymised." % count)
+            self.stdout.write(
+                ("%d registration anonymised." if count == 1 else "%d registrations anonymised.") % count
+            )

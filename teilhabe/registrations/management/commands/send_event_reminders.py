@@ -12,4 +12,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         count = send_reminders()
         if options["verbosity"]:
-            self.stdout.write("%d reminder(s) queued." % count)
+            self.stdout.write(("%d reminder queued." if count == 1 else "%d reminders queued.") % count)
