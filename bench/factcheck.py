@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python bench/factcheck.py                    # 2M and 10M rows, 3 rounds
     .venv/bin/python bench/factcheck.py --sizes 2000000 --rounds 5
 
-For each size it generates (once, cached under var/bench/) a synthetic register extract in today's
+For each size it generates (once, cached under var/bench/ or ``$BENCH_DIR``) a synthetic register extract in today's
 format (ISO codes, canonical headers) and the same people as a Bürgeramt export (German headers,
 Destatis keys, dates TT.MM.JJJJ, sex as digits, J/empty). Then, side by side in one run and in turns
 (floor, ISO, Bürgeramt, floor, ...), each as its own process with **process start included**:
@@ -39,7 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 REFERENCE_DATE = dt.date(2023, 12, 31)
-CACHE = ROOT / "var" / "bench"
+#: Where the generated extracts are kept (``BENCH_DIR`` overrides it, e.g. ``/tmp/bench``).
+CACHE = Path(os.environ.get("BENCH_DIR") or ROOT / "var" / "bench")
 
 
 # --- the pandas peer (kept for the tests: the same rules in plain pandas) ---------------
@@ -181,7 +182,7 @@ def ensure_extract(n: int, style: str) -> Path:
         subprocess.run([sys.executable, __file__, "--generate", str(n), style, str(path)], check=True)
         print(
             "  generated %s (%.0f MB) in %.1f s"
-            % (path.relative_to(ROOT), path.stat().st_size / 1e6, time.perf_counter() - start),
+            % (path, path.stat().st_size / 1e6, time.perf_counter() - start),
             flush=True,
         )
     return path

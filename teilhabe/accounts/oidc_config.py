@@ -8,7 +8,6 @@ Everything that can go wrong on the way raises `SignOnError`, which the views tu
 import logging
 from dataclasses import dataclass, replace
 
-import requests
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
@@ -63,6 +62,8 @@ def http_options() -> dict:
 
 
 def fetch_json(url: str, what: str) -> dict:
+    import requests  # here, not at import: the deploy checks load this module at every process start
+
     try:
         response = requests.get(url, headers={"Accept": "application/json"}, **http_options())
     except requests.RequestException as error:

@@ -10,7 +10,6 @@ import zipfile
 from xml.parsers import expat
 
 from django.utils.translation import gettext as _
-from openpyxl.utils.cell import range_boundaries
 
 from teilhabe.sheets.errors import SheetError
 
@@ -98,6 +97,9 @@ def layout(handle, worksheet, file: str) -> tuple[list[tuple[int, int, int, int]
     merged: list[tuple[int, int, int, int]] = []
     hidden: list[int] = []
     counter = [0]
+    # openpyxl is imported where a workbook is read, not with the module (it costs about 0.15 s at
+    # every process start, e.g. of `teilhabe factcheck`, which reads CSV files).
+    from openpyxl.utils.cell import range_boundaries
 
     def start(name, attrs):
         local = name.rpartition(" ")[2]

@@ -69,6 +69,8 @@ def connect(memory_limit: str | None = None, threads: int | None = None) -> duck
     if memory_limit:
         config["memory_limit"] = memory_limit
     con = duckdb.connect(config=config)
+    # No progress bar of DuckDB's own: the command line and the job page show the steps (see Progress).
+    con.execute("SET enable_progress_bar = false")
     _create_types(con)
     # Temporary files of large sorts/joins go to the system temp dir, never the cwd.
     con.execute("SET temp_directory = %s" % lit(os.path.join(_tmpdir(), "teilhabe-duckdb")))

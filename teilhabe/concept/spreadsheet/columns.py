@@ -3,7 +3,6 @@
 import contextlib
 
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 
 from teilhabe.concept.layout import HEADERS
 from teilhabe.concept.spreadsheet.headers import BARE, compact, match_header
@@ -54,6 +53,8 @@ def _apply_subheader(grid: Sheet, row: int, roles: dict[int, str]) -> int:
 def assign_columns(
     sheet: ConceptSheet, grid: Sheet, header_row: int, roles: dict[int, str], header_rows: int
 ):
+    from openpyxl.utils import get_column_letter  # here, not at import: openpyxl costs 0.1 s at every start
+
     # A bare "Nr." column: its values say the level when they have two or three parts ("1.2", "1.2.3");
     # otherwise it numbers the next field, goal or measure column to its right that has no number column.
     for col in sorted(roles):

@@ -5,7 +5,6 @@ columns.py finds the header and the meaning of each column, walker.py walks the 
 """
 
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 
 from teilhabe import sheets
 from teilhabe.concept.spreadsheet.columns import HEADER_SEARCH_ROWS, assign_columns, find_header
@@ -43,6 +42,8 @@ def read_concept_sheet(source, filename: str | None = None) -> ConceptSheet:
 def _read_grid(
     sheet: ConceptSheet, grid: sheets.Sheet, header_row: int, roles: dict[int, str], header_rows: int
 ) -> None:
+    from openpyxl.utils import get_column_letter  # here, not at import: openpyxl costs 0.1 s at every start
+
     sheet.sheet_name = grid.name
     sheet.header_row = header_row
     assign_columns(sheet, grid, header_row, roles, header_rows)
