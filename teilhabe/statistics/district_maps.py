@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from teilhabe.statistics import choropleth, geo
+from teilhabe.statistics.countries import country_name
 from teilhabe.statistics.disclosure import protect
 from teilhabe.statistics.models import DistrictMap, DistrictShape, Indicator, Lead, lead_of
 from teilhabe.statistics.tables import COUNT, PERCENT, TEXT, Cell, Table, percent_value
@@ -34,6 +36,11 @@ MAP_INDICATORS = {
     ),
 }
 
+#: The map of one nationality: the share of the foreigners with the citizenship chosen by the GET parameter
+#: ``staatsangehoerigkeit`` (an ISO code) among all residents of each district.
+NATIONALITY = "nationality"
+NATIONALITY_LABEL = gettext_lazy("Ausländer einer Staatsangehörigkeit")
+
 DEMO_FILE = Path(__file__).parent / "data" / "musterstadt-stadtteile.geojson"
 
 
@@ -41,6 +48,43 @@ def default_indicator(municipality) -> str:
     return (
         "immigration_history" if lead_of(municipality) == Lead.IMMIGRATION_HISTORY else "migration_background"
     )
+
+
+def indicator_choices() -> list[tuple[str, str]]:
+    """What the map can show, for the page's select (the nationality last; its own select says which)."""
+    return [(key, str(label)) for key, (_count, label) in MAP_INDICATORS.items()] + [
+        (NATIONALITY, str(NATIONALITY_LABEL))
+    ]
+
+
+@dataclass
+class NationalityChoices:
+    """The nationalities the map can show at one date (ISO code, name; by name) and the default one."""
+
+    choices: list[tuple[str, str]]
+    default: str | None
+
+    def valid(self, code: str | None) -> str | None:
+        """``code`` when it is one of the choices, else the default."""
+        return code if code in {c for c, _name in self.choices} else self.default
+
+
+def nationality_choices(municipality, date: dt.date, *, public: bool, threshold: int) -> NationalityChoices:
+    """The foreigners' citizenships present at ``date`` (one query), the most frequent as the default.
+
+    Public: only those with more than ``threshold`` foreigners in the whole city. A rarer one could only
+    show a map of suppressed districts, and its name in the list would say that one or two such persons
+    live here.
+    """
+    counts = {
+        code: value
+        for code, value in Indicator.objects.for_municipality(municipality)
+        .filter(dimension="nationality", reference_date=date, value__gt=threshold if public else 0)
+        .values_list("group", "value")
+    }
+    choices = sorted(((code, country_name(code)) for code in counts), key=lambda c: c[1].casefold())
+    default = min(counts, key=lambda code: (-counts[code], code)) if counts else None
+    return NationalityChoices(choices, default)
 
 
 def known_districts(municipality) -> list[str]:
@@ -108,12 +152,45 @@ def load_demo_map(municipality) -> DistrictMap:
     return district_map
 
 
+def stored_message(stored: DistrictMap, read: geo.DistrictMapFile) -> str:
+    """What the upload page and ``teilhabe import_district_map`` say after storing a map."""
+    return _(
+        "Die Stadtteilkarte „%(file)s“ wurde gespeichert: %(count)d Stadtteile, Schlüssel aus "
+        "der Eigenschaft „%(property)s“, %(points)s Punkte nach der Vereinfachung."
+    ) % {
+        "file": stored.file_name,
+        "count": len(read.shapes),
+        "property": read.key_property,
+        "points": read.points_kept,
+    }
+
+
 @dataclass
 class Coverage:
     """Which districts of the figures have no shape, and which shapes no figures."""
 
     without_shape: list[str]
     without_figures: list[str]
+
+    @property
+    def lines(self) -> list[str]:
+        """The sentences the map page and ``teilhabe import_district_map`` show."""
+        lines = []
+        if self.without_shape:
+            lines.append(
+                _("Stadtteile mit Zahlen, aber ohne Umriss (fehlen auf der Karte, stehen in der Tabelle):")
+                + " "
+                + ", ".join(self.without_shape)
+            )
+        if self.without_figures:
+            lines.append(
+                _("Umrisse ohne Zahlen (grau auf der Karte):") + " " + ", ".join(self.without_figures)
+            )
+        if not lines:
+            lines.append(
+                _("Jeder Stadtteil der gespeicherten Zahlen hat einen Umriss und jeder Umriss Zahlen.")
+            )
+        return lines
 
 
 def coverage(municipality, district_map: DistrictMap | None) -> Coverage:
@@ -133,21 +210,55 @@ class DistrictMapView:
     classes: list[choropleth.MapClass]
 
 
-def _figures(municipality, date: dt.date, indicator: str) -> dict[str, dict[str, int]]:
+def _figures(
+    municipality, date: dt.date, indicator: str, nationality: str | None
+) -> dict[str, dict[str, int]]:
+    """Residents and the shown count per district (one query)."""
+    stored = Indicator.objects.for_municipality(municipality).filter(reference_date=date)
+    if indicator == NATIONALITY:
+        stored = stored.filter(
+            Q(dimension="district", indicator="residents")
+            | Q(dimension="district_nationality", indicator="foreigners", group=nationality)
+        )
+    else:
+        stored = stored.filter(dimension="district", indicator__in=("residents", indicator))
     data: dict[str, dict[str, int]] = {}
-    for area, key, value in (
-        Indicator.objects.for_municipality(municipality)
-        .filter(dimension="district", reference_date=date, indicator__in=("residents", indicator))
-        .values_list("area", "indicator", "value")
-    ):
-        data.setdefault(area, {})[key] = value
+    for area, key, dimension, value in stored.values_list("area", "indicator", "dimension", "value"):
+        data.setdefault(area, {})[NATIONALITY if dimension == "district_nationality" else key] = value
+    if indicator == NATIONALITY:
+        if not any(NATIONALITY in values for values in data.values()):
+            return {}  # no figures by district and nationality at that date (a statistics office's table)
+        for values in data.values():
+            values.setdefault(NATIONALITY, 0)  # stored are the districts where that nationality lives
     return data
 
 
+def _labels(indicator: str, nationality: str | None) -> tuple[str, str]:
+    """The count column's label and the legend's title."""
+    if indicator == NATIONALITY:
+        name = country_name(nationality or "")
+        return (
+            _("Ausländer: %(nationality)s") % {"nationality": name},
+            _("Anteil der Ausländer mit der Staatsangehörigkeit %(nationality)s an den Einwohnern")
+            % {"nationality": name},
+        )
+    count_label, legend_title = MAP_INDICATORS[indicator]
+    return str(count_label), str(legend_title)
+
+
 def district_map_view(
-    municipality, date: dt.date, indicator: str, *, public: bool, threshold: int, district_map=None
+    municipality,
+    date: dt.date,
+    indicator: str,
+    *,
+    public: bool,
+    threshold: int,
+    district_map=None,
+    nationality: str | None = None,
 ) -> DistrictMapView | None:
     """The choropleth of ``indicator`` at ``date`` with its table (None without a map or figures).
+
+    ``indicator`` is a key of :data:`MAP_INDICATORS` or :data:`NATIONALITY` with ``nationality`` an ISO code.
 
     Public: counts from 1 to ``threshold`` are suppressed with the same rule as the district table (each
     column is published with its city total), and a district whose count or residents are suppressed is
@@ -157,7 +268,9 @@ def district_map_view(
     if district_map is None:
         return None
     shapes = list(district_map.shapes.all())
-    data = _figures(municipality, date, indicator)
+    if indicator == NATIONALITY and not nationality:
+        return None
+    data = _figures(municipality, date, indicator, nationality)
     if not shapes or not data:
         return None
     keys = ("residents", indicator)
@@ -186,7 +299,7 @@ def district_map_view(
             )
         )
     classes = choropleth.classify([a.share for a in areas if a.shown_share is not None])
-    count_label, legend_title = MAP_INDICATORS[indicator]
+    count_label, legend_title = _labels(indicator, nationality)
     rows = []
     for area in areas:
         rows.append(
@@ -214,7 +327,7 @@ def district_map_view(
             _("Stadtteil"),
             _("Nr. auf der Karte"),
             _("Einwohner"),
-            str(count_label),
+            count_label,
             _("in %"),
             _("Klasse"),
         ],
@@ -230,7 +343,7 @@ def district_map_view(
         areas,
         classes,
         title=title,
-        legend_title=str(legend_title),
+        legend_title=legend_title,
         alternative=alternative,
         threshold=threshold,
     )

@@ -106,7 +106,7 @@ def build_table(request, key: str, public: bool):
         )
     date = _chosen(request, dates, "stichtag", dates[-1])
     if key == "district_map":
-        view = _district_map(request, date, public)
+        view, _choices = _district_map(request, date, public)
         if view is None:
             raise Http404
         return view.table
@@ -165,27 +165,44 @@ DATE_PAGES = {
 
 
 def _indicator(request) -> str:
+    """GET ``kennzahl``: what the map shows (``nationality``: the one of GET ``staatsangehoerigkeit``)."""
     chosen = request.GET.get("kennzahl")
-    return (
-        chosen
-        if chosen in district_maps.MAP_INDICATORS
-        else district_maps.default_indicator(request.municipality)
+    if chosen in district_maps.MAP_INDICATORS or chosen == district_maps.NATIONALITY:
+        return chosen
+    if not chosen and request.GET.get("staatsangehoerigkeit"):
+        return district_maps.NATIONALITY
+    return district_maps.default_indicator(request.municipality)
+
+
+def _nationalities(request, date, public: bool) -> district_maps.NationalityChoices:
+    return district_maps.nationality_choices(
+        request.municipality, date, public=public, threshold=_threshold(request.municipality)
     )
+
+
+def _chosen_nationality(request) -> str:
+    return (request.GET.get("staatsangehoerigkeit") or "").strip().upper()
 
 
 def _district_map(request, date, public: bool):
-    """The choropleth and its table, or None (no map, no figures, or not published)."""
+    """The choropleth and its table (None: no map, no figures, or not published) and the nationalities
+    the map can show (None without a map)."""
     district_map = district_maps.map_of(request.municipality)
     if district_map is None or (public and not district_map.public):
-        return None
-    return district_maps.district_map_view(
+        return None, None
+    indicator = _indicator(request)
+    nationalities = _nationalities(request, date, public)
+    nationality = nationalities.valid(_chosen_nationality(request))
+    view = district_maps.district_map_view(
         request.municipality,
         date,
-        _indicator(request),
+        indicator,
         public=public,
         threshold=_threshold(request.municipality),
         district_map=district_map,
+        nationality=nationality if indicator == district_maps.NATIONALITY else None,
     )
+    return view, nationalities
 
 
 def _date_page(request, page: str, public: bool):
@@ -198,11 +215,12 @@ def _date_page(request, page: str, public: bool):
         ctx["table"] = table
         ctx["selected_date"] = _chosen(request, dates, "stichtag", dates[-1])
         if page == "districts":
-            ctx["district_map"] = _district_map(request, ctx["selected_date"], public)
-            ctx["indicators"] = [
-                (key, label) for key, (_count, label) in district_maps.MAP_INDICATORS.items()
-            ]
+            ctx["district_map"], nationalities = _district_map(request, ctx["selected_date"], public)
+            ctx["indicators"] = district_maps.indicator_choices()
             ctx["indicator"] = _indicator(request)
+            if nationalities is not None:
+                ctx["nationalities"] = nationalities.choices
+                ctx["nationality"] = nationalities.valid(_chosen_nationality(request))
             ctx["manage_map"] = _is_office(request) and not public
         chart = {"districts": charts.district_chart, "pyramid": charts.pyramid_chart}.get(page)
         if ctx.get("district_map"):
@@ -327,19 +345,7 @@ def district_map(request):
             except geo.DistrictMapError as error:
                 form.add_error("file", str(error))
             else:
-                messages.success(
-                    request,
-                    _(
-                        "Die Stadtteilkarte „%(file)s“ wurde gespeichert: %(count)d Stadtteile, Schlüssel aus "
-                        "der Eigenschaft „%(property)s“, %(points)s Punkte nach der Vereinfachung."
-                    )
-                    % {
-                        "file": stored.file_name,
-                        "count": len(read.shapes),
-                        "property": read.key_property,
-                        "points": read.points_kept,
-                    },
-                )
+                messages.success(request, district_maps.stored_message(stored, read))
                 return redirect(reverse("statistics:district_map", args=[municipality.slug]))
     current = district_maps.map_of(municipality)
     ctx = _context(request, "upload", False)
