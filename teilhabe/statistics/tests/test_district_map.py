@@ -404,3 +404,66 @@ def test_the_demo_ships_its_districts_in_utm32(demo_municipality):
     current = DistrictMap.objects.get(municipality=demo_municipality)
     assert current.public and current.source_crs == geo.UTM32 and current.key_property == "name"
     assert district_maps.coverage(demo_municipality, current) == district_maps.Coverage([], [])
+
+
+# --- the command line --------------------------------------------------------------------------
+
+
+def test_the_command_imports_a_map_and_says_how_it_matches_in_the_pages_words(three_districts, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    two = tmp_path / "bezirke-neu.geojson"
+    two.write_bytes(
+        geojson(
+            feature("Altstadt", square(10.00, 48.00)),
+            feature("Bühl", square(10.01, 48.00)),
+        )
+    )
+    out = StringIO()
+    call_command("import_district_map", str(two), "--municipality", three_districts.slug, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Die Stadtteilkarte „bezirke-neu.geojson“ wurde gespeichert: 2 Stadtteile")
+    assert (
+        lines[1]
+        == "Stadtteile mit Zahlen, aber ohne Umriss (fehlen auf der Karte, stehen in der Tabelle): Eichwald"
+    )
+    current = DistrictMap.objects.get(municipality=three_districts)
+    assert current.file_name == "bezirke-neu.geojson" and current.public  # the office's choice stays
+    assert sorted(current.shapes.values_list("key", flat=True)) == ["Altstadt", "Bühl"]
+
+
+def test_the_command_names_shapes_without_figures(municipality, tmp_path):
+    """Before any figures every shape is taken and reported as without figures."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    path = tmp_path / "bezirke.geojson"
+    path.write_bytes(THREE)
+    out = StringIO()
+    call_command("import_district_map", str(path), "--municipality", municipality.slug, stdout=out)
+    assert (
+        out.getvalue().splitlines()[1] == "Umrisse ohne Zahlen (grau auf der Karte): Altstadt, Bühl, Eichwald"
+    )
+
+
+def test_the_command_refuses_a_bad_map_naming_file_and_feature_and_keeps_the_old_one(
+    three_districts, tmp_path
+):
+    from django.core.management import CommandError, call_command
+
+    bad = tmp_path / "meine-bezirke.json"
+    bad.write_bytes(geojson(feature("Neustadt", square(10, 48))))
+    with pytest.raises(CommandError) as error:
+        call_command("import_district_map", str(bad), "--municipality", three_districts.slug)
+    assert "Datei „meine-bezirke.json“" in str(error.value)
+    assert "den Stadtteil „Neustadt“ (Eigenschaft „name“) gibt es" in str(error.value)
+    assert DistrictMap.objects.get(municipality=three_districts).file_name == "bezirke.geojson"
+    with pytest.raises(CommandError, match="Unbekannte Kommune „nirgendwo“"):
+        call_command("import_district_map", str(bad), "--municipality", "nirgendwo")
+    with pytest.raises(CommandError, match="Die Datei wurde nicht gefunden"):
+        call_command(
+            "import_district_map", str(tmp_path / "fehlt.geojson"), "--municipality", three_districts.slug
+        )
