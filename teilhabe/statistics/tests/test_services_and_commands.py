@@ -196,3 +196,42 @@ def test_import_statistics_command(tmp_path, municipality):
     call_command("import_statistics", "--municipality", "musterstadt", str(path), stdout=out)
     assert "31.12.2023" in out.getvalue()
     assert FactCheck.objects.get().residents == 500
+
+
+def _run(*args):
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="teilhabe.settings_test")
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+
+
+def test_factcheck_on_the_command_line_writes_its_whole_result_before_it_ends(tmp_path):
+    """The command ends the process without the interpreter's teardown: what it wrote must be out first."""
+    extract = write_extract(tmp_path, [person("1"), person("2", citizenship="TR", birth_country="TR")])
+    done = _run("-m", "teilhabe", "factcheck", str(extract), "--date", "2023-12-31", "--json")
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert (figures["residents"], figures["foreigners"]) == (2, 1)
+
+
+def test_a_process_start_loads_no_spreadsheet_or_sign_on_library():
+    """Issue 14 counts process start in the fact check's time: Django's start-up (every app's ready(), admin
+    and job modules) must not import openpyxl (0.15 s) or requests (0.07 s); they load where they are used."""
+    code = (
+        "import sys, django; django.setup(); "
+        "from teilhabe.statistics.management.commands import factcheck; "
+        "print(sorted(m for m in ('openpyxl', 'requests', 'teilhabe.accounts.views') if m in sys.modules))"
+    )
+    done = _run("-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_factcheck_runs_without_the_system_checks():
+    from teilhabe.statistics.management.commands.factcheck import Command
+
+    assert Command.requires_system_checks == []
