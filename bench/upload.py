@@ -7,7 +7,7 @@ Usage::
 
 It sets up a fresh SQLite installation in a temporary data directory, starts gunicorn (as production does)
 and one `teilhabe db_worker`, logs in an office user, and POSTs the extract (generated once by
-statistics/synthetic.py, cached under var/bench/) to the upload page over HTTP, streamed from disk. It
+statistics/large_extract.py, cached under var/bench/ or ``$BENCH_DIR``) to the upload page over HTTP, streamed from disk. It
 prints how long the request took (the page must return at once, before any of the work), how long the job
 waited and ran in the worker, the steps the job page showed while polling, and the worker's peak memory.
 Targets: the request returns in well under the processing time (< 20 % of it from 1M rows, and < 30 s for
@@ -32,7 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CACHE = ROOT / "var" / "bench"
+#: Where the generated extracts are kept (``BENCH_DIR`` overrides it, e.g. ``/tmp/bench``; shared with
+#: bench/factcheck.py, which writes the same ISO files).
+CACHE = Path(os.environ.get("BENCH_DIR") or ROOT / "var" / "bench")
 REFERENCE_DATE = dt.date(2023, 12, 31)
 BIN = Path(sys.executable).parent
 
