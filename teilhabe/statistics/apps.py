@@ -11,13 +11,14 @@ class StatisticsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from teilhabe.municipalities.scoping import register_url_object, register_url_value
-        from teilhabe.statistics.models import FactCheck, StatisticsSettings
+        from teilhabe.statistics.models import DistrictMap, FactCheck, StatisticsSettings
         from teilhabe.testing.samples import register_sample
 
         # Indicator rows are derived figures written in bulk with their FactCheck; the FactCheck's audit
         # entry (headline figures, file, who, when) records each replacement.
         auditlog.register(FactCheck)
         auditlog.register(StatisticsSettings)
+        auditlog.register(DistrictMap, include_fields=["file_name", "source_crs", "key_property", "public"])
         register_url_object("fact_check_id", FactCheck)
         register_url_value(
             "factcheck_table",

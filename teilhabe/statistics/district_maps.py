@@ -144,12 +144,17 @@ def store_district_map(
     return district_map, read
 
 
+def set_district_map_public(district_map: DistrictMap, public: bool) -> DistrictMap:
+    """The office's choice whether the map appears on the public pages (audited)."""
+    district_map.public = public
+    district_map.save(update_fields=["public"])
+    return district_map
+
+
 def load_demo_map(municipality) -> DistrictMap:
     """The demo city's invented districts (shipped with the code), public."""
     district_map, _read = store_district_map(municipality, DEMO_FILE.read_bytes(), DEMO_FILE.name)
-    district_map.public = True
-    district_map.save(update_fields=["public"])
-    return district_map
+    return set_district_map_public(district_map, True)
 
 
 def stored_message(stored: DistrictMap, read: geo.DistrictMapFile) -> str:

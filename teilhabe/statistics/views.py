@@ -367,8 +367,7 @@ def district_map_public(request):
     current = district_maps.map_of(request.municipality)
     form = DistrictMapPublicForm(request.POST)
     if current is not None and form.is_valid():
-        current.public = form.cleaned_data["public"]
-        current.save(update_fields=["public"])
+        district_maps.set_district_map_public(current, form.cleaned_data["public"])
         messages.success(
             request,
             _("Die Karte erscheint jetzt auf den öffentlichen Seiten.")

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -310,6 +311,8 @@ def test_the_office_decides_whether_the_map_is_public(client, three_districts, o
     client.force_login(office_user)
     client.post(url("statistics:district_map_public", three_districts), {"public": "on"})
     assert DistrictMap.objects.get(municipality=three_districts).public
+    entry = LogEntry.objects.get_for_object(DistrictMap.objects.get(municipality=three_districts)).first()
+    assert entry.actor == office_user and entry.changes_dict["public"] == ["False", "True"]
     client.logout()
     assert client.get(public_url).content.decode().count('<path class="district') == 3
 
