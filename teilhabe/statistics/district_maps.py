@@ -244,8 +244,7 @@ def _labels(indicator: str, nationality: str | None) -> tuple[str, str]:
         name = country_name(nationality or "")
         return (
             _("Ausländer: %(nationality)s") % {"nationality": name},
-            _("Anteil der Ausländer mit der Staatsangehörigkeit %(nationality)s an den Einwohnern")
-            % {"nationality": name},
+            _("Anteil der Ausländer (%(nationality)s) an den Einwohnern") % {"nationality": name},
         )
     count_label, legend_title = MAP_INDICATORS[indicator]
     return str(count_label), str(legend_title)

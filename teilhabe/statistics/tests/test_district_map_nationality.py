@@ -69,7 +69,7 @@ def test_the_office_chooses_a_nationality_and_sees_its_share_per_district(client
         ("RO", "", "Rumänien"),
         ("TR", " selected", "Türkei"),
     ]
-    assert "Anteil der Ausländer mit der Staatsangehörigkeit Türkei an den Einwohnern" in html
+    assert "Anteil der Ausländer (Türkei) an den Einwohnern je Stadtteil am 31.12.2023" in html
     rows = table_rows(html)
     assert rows["Stadtteil"][3] == "Ausländer: Türkei"
     # Altstadt 10 of 40, Bühl 1 of 25, Eichwald 5 of 31 (the office sees small counts).
