@@ -177,14 +177,14 @@ ACTIVITIES = [
     },
     {
         "title": "Sprachcafé mit dem Ukrainischen Verein",
-        "kind": "series", "starts_on": D(2024, 3, 6), "start_time": T(16, 0), "end_time": T(18, 0),
-        "recurrence": "FREQ=WEEKLY;BYDAY=WE;UNTIL=20241218", "exdates": [D(2024, 5, 29), D(2024, 8, 14)],
+        "kind": "series", "starts_on": D(2024, 6, 5), "start_time": T(16, 0), "end_time": T(18, 0),
+        "recurrence": "FREQ=WEEKLY;BYDAY=WE;UNTIL=20241218", "exdates": [D(2024, 8, 14), D(2024, 10, 30)],
         "venue": "Altstadthaus", "languages": ["de", "uk"], "target_groups": ["Geflüchtete"],
         "summary": "Jeden Mittwoch Deutsch sprechen bei Tee und Kuchen; entstanden aus dem Netzwerk der "
                    "migrantischen Communitys.",
         "partners": [("Ukrainischer Verein Musterstadt e.V.", LEAD), ("Amt für Integration", PARTNER)],
         "measures": ["Sprachcafés im Altstadthaus"],
-        "states": [("planned", D(2024, 2, 1))],
+        "states": [("idea", D(2024, 5, 15)), ("planned", D(2024, 5, 22))],  # the network's meeting of 15 May
         "participants_expected": 15,
         "picture": ("© Stadt Kempten (Allgäu), Christiane Lenk",
                     "Menschen an einem langen Tisch beim Sprachcafé im Altstadthaus", True),
@@ -198,7 +198,7 @@ ACTIVITIES = [
         "partners": [("Klimaschutz", LEAD), ("Türkischer Elternverein e.V.", PARTNER),
                      ("Ukrainischer Verein Musterstadt e.V.", PARTNER)],
         "measures": ["Klimaschutz-ABC in mehreren Sprachen"],
-        "states": [("planned", D(2024, 5, 15))],
+        "states": [("idea", D(2024, 5, 15)), ("planned", D(2024, 6, 4))],
     },
     {
         "title": "Connected Women – Teilhabe von neu zugewanderten Frauen",
