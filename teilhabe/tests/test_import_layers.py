@@ -31,6 +31,7 @@ LAYERS = [
         "env",
         "formatting",
         "headers",
+        "images",
         "inline_svg",
         "languages",
         "logfilters",

@@ -1,14 +1,13 @@
 """Pictures and attachments of activities, checked by content (never by name or the browser's type).
 
-A picture (JPEG, PNG or WebP, at most `PICTURE_MAX_BYTES`, at most 40 megapixels) is decoded by Pillow,
-turned upright by its EXIF orientation and written anew without any metadata (EXIF, GPS, XMP, ICC comments),
+A picture (JPEG, PNG or WebP, at most `PICTURE_MAX_BYTES`, at most 40 megapixels) is checked by
+teilhabe/images.py (decoded by Pillow, turned upright, written anew without any metadata: EXIF, GPS, XMP, ICC),
 plus two renditions (`LARGE` and `THUMBNAIL` pixels on the longer side). An attachment must be a PDF
 (`%PDF-` at the start, `%%EOF` near the end, at most `ATTACHMENT_MAX_BYTES`). Files get random names under
 MEDIA_ROOT/activities/<municipality>/ and are served only by the activity views (views.files), scoped to the
 municipality, with the headers of teilhabe/media.py.
 """
 
-import io
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -16,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from teilhabe import images
 from teilhabe.activities.models import ActivityAttachment, ActivityPicture
 
 PICTURE_MAX_BYTES = 10 * 1024 * 1024
@@ -23,72 +23,21 @@ ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 LARGE = 1600
 THUMBNAIL = 400
-FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
 
 
 def _name(upload):
-    return getattr(upload, "name", "") or _("Datei")
-
-
-def _encode(picture, kind) -> bytes:
-    out = io.BytesIO()
-    if kind == "JPEG":
-        if picture.mode not in ("RGB", "L"):
-            picture = picture.convert("RGB")
-        picture.save(out, format="JPEG", quality=85, optimize=True)
-    elif kind == "WEBP":
-        picture.save(out, format="WEBP", quality=85)
-    else:
-        if picture.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-            picture = picture.convert("RGBA")
-        picture.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+    return images.file_name(upload)
 
 
 def read_picture(upload):
-    """(kind, upright image without metadata) or a German ValidationError naming the file."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    name = _name(upload)
-    if upload.size > PICTURE_MAX_BYTES:
-        raise ValidationError(
-            _("„%(name)s“ ist größer als %(mb)s MB. Bitte laden Sie ein kleineres Bild hoch.")
-            % {"name": name, "mb": PICTURE_MAX_BYTES // (1024 * 1024)}
-        )
-    wrong_kind = _("„%(name)s“ ist kein Bild im Format JPEG, PNG oder WebP.") % {"name": name}
-    upload.seek(0)
-    try:
-        with Image.open(upload) as image:
-            if image.format not in FORMATS:
-                raise ValidationError(wrong_kind)
-            if image.width * image.height > MAX_PIXELS:
-                raise ValidationError(
-                    _("„%(name)s“ hat zu viele Bildpunkte (höchstens 40 Megapixel).") % {"name": name}
-                )
-            kind = image.format
-            image.load()
-            upright = ImageOps.exif_transpose(image)
-            # A fresh image carries pixels only: no EXIF, GPS, XMP or comments survive.
-            if upright.mode in ("P", "PA") or (upright.mode == "L" and "transparency" in upright.info):
-                upright = upright.convert("RGBA")
-            clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-    except ValidationError:
-        raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
-        raise ValidationError(wrong_kind) from None
-    return kind, clean
-
-
-def _rendition(image, longest):
-    copy = image.copy()
-    copy.thumbnail((longest, longest))
-    return copy
+    """The picture checked and stripped to its pixels (teilhabe/images.py), or a German ValidationError."""
+    return images.read_image(upload, max_bytes=PICTURE_MAX_BYTES, max_pixels=MAX_PIXELS)
 
 
 @transaction.atomic
 def add_picture(activity, user, upload, *, credit="", alt_text="", shows_people=False, people_consent=False):
-    kind, image = read_picture(upload)
-    extension = FORMATS[kind][0]
+    checked = read_picture(upload)
+    image, extension = checked.image, checked.extension
     stem = secrets.token_hex(12)
     picture = ActivityPicture(
         municipality_id=activity.municipality_id,
@@ -103,15 +52,15 @@ def add_picture(activity, user, upload, *, credit="", alt_text="", shows_people=
         uploaded_by=user,
         order=activity.pictures.count(),
     )
-    picture.image.save("%s.%s" % (stem, extension), ContentFile(_encode(image, kind)), save=False)
+    picture.image.save("%s.%s" % (stem, extension), ContentFile(checked.encode()), save=False)
     picture.large.save(
         "%s-%s.%s" % (stem, LARGE, extension),
-        ContentFile(_encode(_rendition(image, LARGE), kind)),
+        ContentFile(checked.encode(LARGE)),
         save=False,
     )
     picture.thumbnail.save(
         "%s-%s.%s" % (stem, THUMBNAIL, extension),
-        ContentFile(_encode(_rendition(image, THUMBNAIL), kind)),
+        ContentFile(checked.encode(THUMBNAIL)),
         save=False,
     )
     picture.save()

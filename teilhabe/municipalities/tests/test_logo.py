@@ -58,7 +58,7 @@ def test_anything_else_is_refused_in_german_naming_the_file(client, office_user,
     client.force_login(office_user)
     response = upload(client, municipality, name, content)
     assert response.status_code == 200
-    assert "„%s“ ist kein Bild im Format PNG, JPEG oder WebP." % name in response.content.decode()
+    assert "„%s“ ist kein Bild im Format JPEG, PNG oder WebP." % name in response.content.decode()
     assert not Municipality.objects.get(pk=municipality.pk).logo
 
 
