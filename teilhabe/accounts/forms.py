@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext as _
@@ -136,11 +137,24 @@ class InviteForm(RoleOrganisationMixin, forms.Form):
     role = forms.ChoiceField(
         label=gettext_lazy("Rolle"), choices=[("", gettext_lazy("– bitte wählen –")), *Role.choices]
     )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Sprache"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+        help_text=gettext_lazy(
+            "In dieser Sprache geht die Einladung hinaus, und in ihr sieht die Person Teilhabe, bis sie es im "
+            "Profil ändert. Hat die Adresse schon ein Konto, gilt dessen Sprache."
+        ),
+    )
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
         self.setup_organisation(municipality)
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or settings.LANGUAGE_CODE
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
@@ -212,6 +226,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
             email=self.cleaned_data["email"],
             domain=domain_override or request.get_host(),
             use_https=use_https,
-            subject_template=subject_template_name,
-            email_template=email_template_name,
         )

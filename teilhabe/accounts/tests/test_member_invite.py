@@ -253,3 +253,21 @@ def test_a_locked_account_gets_no_mail_and_no_access(office_client, municipality
     assert response.status_code == 302
     assert Membership.objects.get(user=outsider, municipality=municipality).awaiting_acceptance
     assert not mail.outbox
+
+
+def test_the_office_chooses_the_language_of_the_invitation(office_client, municipality):
+    response = invite(office_client, municipality, email="olena@example.org", language="en")
+    assert response.status_code == 302
+    user = User.objects.get(email="olena@example.org")
+    assert user.language == "en"
+    (message,) = mail.outbox
+    assert message.subject == "Invitation to Teilhabe – Musterstadt"
+
+
+def test_the_invitation_language_offers_the_site_languages_and_defaults_to_german(
+    office_client, municipality
+):
+    html = office_client.get(member_url("invite", municipality)).content.decode()
+    assert 'name="language"' in html and '<option value="en">English</option>' in html
+    invite(office_client, municipality)
+    assert User.objects.get(email="nora@example.org").language == "de"

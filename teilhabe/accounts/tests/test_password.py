@@ -90,3 +90,28 @@ def test_the_reset_page_leaves_the_look_up_to_a_background_task(client, board_us
         seen.append(len(queries.captured_queries))
     assert seen[0] == seen[1]
     assert not mail.outbox  # nothing was sent by the request itself
+
+
+def test_the_reset_mail_goes_through_queue_mail_in_the_accounts_language(client, board_user, municipality):
+    from teilhabe.jobs.models import Job
+    from teilhabe.notifications.models import SentMail
+
+    board_user.language = "en"
+    board_user.save(update_fields=["language"])
+    client.post("/konto/passwort/vergessen/", {"email": "beirat@example.org"})
+    (message,) = mail.outbox
+    assert message.subject == "Teilhabe: reset your password"
+    assert "/konto/passwort/neu/" in message.body
+    job = Job.objects.get(kind="notifications.send")
+    assert job.municipality == municipality and job.state == "succeeded"
+    assert SentMail.objects.filter(address="beirat@example.org", key__startswith="password-reset:").exists()
+
+
+def test_an_account_without_a_municipality_gets_no_reset_mail(client, db):
+    from teilhabe.accounts.models import User
+
+    admin = User.objects.create_user("chef@example.org", "chef@example.org", "Sonnenblume-1987")
+    admin.is_superuser = True
+    admin.save()
+    client.post("/konto/passwort/vergessen/", {"email": "chef@example.org"})
+    assert not mail.outbox

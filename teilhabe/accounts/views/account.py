@@ -179,6 +179,7 @@ def member_invite(request):
             role=data["role"],
             organisation=data["organisation"],
             base_url=_base_url(request),
+            language=data["language"],
         )
         # The same answer for every address: the office must not learn whether it has an account elsewhere.
         text = _(
