@@ -83,6 +83,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/factcheck.py
 	$(BIN)/python bench/upload.py
 	$(BIN)/python bench/activities.py
+	$(BIN)/python bench/registrations.py
 
 # Load test (bench/load.py): a fresh PostgreSQL database with the demo data, gunicorn with 2 workers on port 8115,
 # 50 simulated people for 5 minutes. locust is installed here on demand (it is not needed for anything else).

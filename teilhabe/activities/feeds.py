@@ -90,8 +90,8 @@ def _base(activity, link: str, stamp) -> icalendar.Event:
 
 
 def activity_events(activity, link: str = "", stamp=None) -> list[icalendar.Event]:
-    """The VEVENTs of one activity: the event (with its rule) and the overrides of its cancelled dates.
-    Needs `activity.dates` (prefetched where many are written)."""
+    """The VEVENTs of one activity: the event (with its rule) and the overrides of its excepted dates (from
+    the activity's own fields, so a feed of many needs no query per activity)."""
     if not activity.starts_on:
         return []
     stamp = stamp or timezone.now()
@@ -150,7 +150,7 @@ def calendar(events, name: str = "", method: str = "") -> bytes:
 
 
 def activities_calendar(activities, name: str, link_of) -> bytes:
-    """The feed of many activities (each with `dates` prefetched); link_of(activity) -> absolute URL."""
+    """The feed of many activities (venue and municipality selected); link_of(activity) -> absolute URL."""
     stamp = timezone.now()
     events = []
     for activity in activities:

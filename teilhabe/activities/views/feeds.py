@@ -3,7 +3,6 @@
 upcoming activities behind a secret address they can renew."""
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from teilhabe.accounts.decorators import member_required, public_view, secret_link_view
 from teilhabe.activities import feeds
-from teilhabe.activities.models import Activity, ActivityDate, CalendarToken
+from teilhabe.activities.models import Activity, CalendarToken
 from teilhabe.activities.public_filters import PublicFilterForm, filtered
 from teilhabe.activities.services import lists
 from teilhabe.activities.services.calendar_tokens import renew_token
@@ -28,9 +27,8 @@ def _calendar_response(body: bytes, filename: str, private: bool = False) -> Htt
 
 
 def _with_dates(queryset):
-    return queryset.select_related("venue", "municipality").prefetch_related(
-        Prefetch("dates", queryset=ActivityDate.objects.order_by("date"))
-    )
+    """What a VEVENT reads: the venue and the municipality (the dates come from the activity's own fields)."""
+    return queryset.select_related("venue", "municipality")
 
 
 @public_view
