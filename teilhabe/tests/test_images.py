@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image, ImageCms
 
 from teilhabe import images
@@ -53,7 +54,7 @@ def test_the_type_comes_from_the_content_and_only_pixels_survive(kind):
     ],
 )
 def test_what_is_refused_is_named_in_german(upload, message):
-    with pytest.raises(ValidationError, match=re.escape(message)) as raised:
+    with translation.override("de"), pytest.raises(ValidationError, match=re.escape(message)) as raised:
         images.read_image(upload, **LIMITS)
     assert "„" in raised.value.messages[0]
 
