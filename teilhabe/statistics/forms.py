@@ -1,5 +1,8 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from teilhabe.statistics.layout import TABLE
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
@@ -34,10 +37,14 @@ class RegisterExtractForm(forms.Form):
 
 
 class StatisticsTableForm(forms.Form):
-    file = forms.FileField(
-        label=_("Tabelle des Statistikamts"),
-        help_text=_("XLSX oder CSV mit den Spalten Indikator, Gebiet, Stichtag, Wert."),
-    )
+    file = forms.FileField(label=_("Tabelle des Statistikamts"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The columns as statistics/layout.py declares them, in the interface language.
+        self.fields["file"].help_text = gettext("XLSX oder CSV mit den Spalten %(columns)s.") % {
+            "columns": ", ".join(TABLE.headers())
+        }
 
 
 class LeadForm(forms.Form):

@@ -7,7 +7,6 @@ stores nothing, a good file replaces what was there.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from django.utils.translation import ngettext
 from teilhabe import sheets
 from teilhabe.statistics.derivation import compute
 from teilhabe.statistics.extract import ExtractError, format_rows
+from teilhabe.statistics.layout import TABLE, norm
 from teilhabe.statistics.models import HEADLINE_FIELDS, FactCheck, Indicator
 from teilhabe.statistics.result import FactCheckResult
 
@@ -83,53 +83,6 @@ def compute_and_store(
 
 # --- statistics office tables ---------------------------------------------------------------------
 
-#: Accepted headers (lower case) of an office table -> canonical column.
-TABLE_HEADERS = {
-    "indicator": "indicator",
-    "indikator": "indicator",
-    "merkmal": "indicator",
-    "kennzahl": "indicator",
-    "area": "area",
-    "gebiet": "area",
-    "stadtteil": "area",
-    "bezirk": "area",
-    "raum": "area",
-    "date": "date",
-    "stichtag": "date",
-    "datum": "date",
-    "reference_date": "date",
-    "value": "value",
-    "wert": "value",
-    "anzahl": "value",
-}
-
-#: Indicator names an office table may use (lower case, "davon " removed) -> indicator key.
-INDICATOR_NAMES = {
-    "einwohner": "residents",
-    "einwohnerinnen und einwohner": "residents",
-    "bevölkerung": "residents",
-    "nationen": "nationalities",
-    "nationalitäten": "nationalities",
-    "staatsangehörigkeiten": "nationalities",
-    "menschen mit migrationshintergrund": "migration_background",
-    "einwohner mit migrationshintergrund": "migration_background",
-    "migrationshintergrund": "migration_background",
-    "ausländer": "foreigners",
-    "ausländerinnen und ausländer": "foreigners",
-    "aus eu-staaten": "foreigners_eu",
-    "ausländer aus eu-staaten": "foreigners_eu",
-    "eu-ausländer": "foreigners_eu",
-    "eu-staaten": "foreigners_eu",
-    "aus drittstaaten": "foreigners_third_country",
-    "ausländer aus drittstaaten": "foreigners_third_country",
-    "drittstaaten": "foreigners_third_country",
-    "drittstaatsangehörige": "foreigners_third_country",
-    "deutsche mit migrationshintergrund": "germans_with_migration_background",
-    "personen mit asylhintergrund": "asylum_background",
-    "asylhintergrund": "asylum_background",
-    **{key: key for key in HEADLINE_FIELDS},
-}
-
 #: Area names meaning the whole municipality.
 WHOLE_CITY = {"", "gesamt", "gesamtstadt", "stadt", "insgesamt", "stadtgebiet", "total"}
 
@@ -147,108 +100,64 @@ class TableError(ExtractError):
     """A statistics office table cannot be imported (German message with rows and columns)."""
 
 
-def _norm(text: str) -> str:
-    text = re.sub(r"\s+", " ", str(text or "").strip().lower())
-    return text[len("davon ") :] if text.startswith("davon ") else text
-
-
-def _parse_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value or "").strip()
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _parse_count(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, float):
-        return int(value) if value.is_integer() and value >= 0 else None
-    text = str(value or "").strip().replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", text):
-        return int(text.replace(".", ""))
-    return None
-
-
 def read_table(path: str | Path, file_name: str | None = None, municipality_name: str = "") -> list[TableRow]:
-    """Read a statistics office table (XLSX or CSV with indicator, area, date, value)."""
+    """Read a statistics office table (XLSX or CSV in the layout statistics/layout.py declares)."""
     path = Path(path)
     name = file_name or path.name
     try:
         workbook = sheets.read(path, kind="statistics_table", filename=name)
     except sheets.SheetError as error:
         raise TableError(name, [error.message if error.row is None else str(error)]) from None
-    raw_rows = workbook.sheets[0].rows if workbook.sheets else []
-    raw_rows = [
-        (number, row) for number, row in enumerate(raw_rows, 1) if any(str(c or "").strip() for c in row)
-    ]
-    if not raw_rows:
+    table = workbook.sheets[0].table() if workbook.sheets else None
+    if table is None or not table.headers:
         raise TableError(name, [_("Die Datei ist leer.")])
-    header_line, header = raw_rows[0]
-    positions: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        column = TABLE_HEADERS.get(_norm(cell))
-        if column and column not in positions:
-            positions[column] = index
-    missing = [c for c in ("indicator", "date", "value") if c not in positions]
+    bound = TABLE.bind(table)
+    missing = bound.missing()
     if missing:
         raise TableError(
             name,
             [
                 ngettext(
-                    "Pflichtspalte fehlt: %(missing)s. Erwartet werden Indikator, Gebiet, Stichtag und Wert.",
-                    "Pflichtspalten fehlen: %(missing)s. Erwartet werden Indikator, Gebiet, Stichtag und Wert.",
+                    "Pflichtspalte fehlt: %(missing)s. Erwartet werden %(columns)s.",
+                    "Pflichtspalten fehlen: %(missing)s. Erwartet werden %(columns)s.",
                     len(missing),
                 )
-                % {"missing": ", ".join(missing)}
+                % {
+                    "missing": ", ".join(col.title() for col in missing),
+                    "columns": ", ".join(TABLE.headers()),
+                }
             ],
         )
-    whole_city = WHOLE_CITY | {_norm(municipality_name)}
+    whole_city = WHOLE_CITY | {norm(municipality_name)}
     problems: dict[str, list[int]] = {}
     seen: dict[tuple, int] = {}
     rows: list[TableRow] = []
-
-    def cell(row, column):
-        index = positions.get(column)
-        return row[index] if index is not None and index < len(row) else ""
-
-    for line, row in raw_rows[1:]:
-        indicator = INDICATOR_NAMES.get(_norm(cell(row, "indicator")))
-        date = _parse_date(cell(row, "date"))
-        value = _parse_count(cell(row, "value"))
-        area_text = str(cell(row, "area") or "").strip()
-        area = "" if _norm(area_text) in whole_city else area_text
-        ok = True
-        if indicator is None:
-            problems.setdefault(
-                _("Spalte Indikator: unbekannte Kennzahl „%(value)s“") % {"value": cell(row, "indicator")}, []
-            ).append(line)
-            ok = False
-        if date is None:
-            problems.setdefault(_("Spalte Stichtag: kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)"), []).append(
-                line
-            )
-            ok = False
-        if value is None:
-            problems.setdefault(_("Spalte Wert: keine ganze Zahl ≥ 0"), []).append(line)
-            ok = False
+    for record in bound.rows:
+        values, ok = {}, True
+        for key in ("indicator", "date", "value", "area"):
+            if not bound.has(key):
+                values[key] = ""
+                continue
+            try:
+                values[key] = TABLE[key].read(bound.raw(record, key))
+            except sheets.CellError as error:
+                message = _("Spalte %(column)s: %(problem)s") % {
+                    "column": bound.label(key),
+                    "problem": error.message,
+                }
+                problems.setdefault(message, []).append(record.number)
+                ok = False
         if not ok:
             continue
-        key = (indicator, area, date)
+        area = "" if norm(values["area"]) in whole_city else values["area"]
+        key = (values["indicator"], area, values["date"])
         if key in seen:
-            problems.setdefault(_("Kennzahl, Gebiet und Stichtag kommen doppelt vor"), []).append(line)
+            problems.setdefault(_("Kennzahl, Gebiet und Stichtag kommen doppelt vor"), []).append(
+                record.number
+            )
             continue
-        seen[key] = line
-        rows.append(TableRow(line=line, indicator=indicator, area=area, date=date, value=value))
+        seen[key] = record.number
+        rows.append(TableRow(record.number, values["indicator"], area, values["date"], values["value"]))
     if problems:
         raise TableError(
             name,

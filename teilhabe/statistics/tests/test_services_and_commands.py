@@ -11,8 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from teilhabe.statistics.extract import ExtractError
+from teilhabe.statistics.forms import StatisticsTableForm
 from teilhabe.statistics.models import FactCheck, Indicator
 from teilhabe.statistics.services import compute_and_store, import_statistics_table
 from teilhabe.statistics.tables import format_count, format_percent, percent_value
@@ -93,10 +95,29 @@ def test_a_bad_office_table_names_rows_and_columns_and_stores_nothing(tmp_path, 
     with pytest.raises(ExtractError) as exc:
         import_statistics_table(municipality, path)
     message = str(exc.value)
-    assert "Spalte Indikator: unbekannte Kennzahl „Einwohnerzahl“: Zeile 3" in message
-    assert "Spalte Stichtag" in message and "Zeile 4" in message
-    assert "Spalte Wert" in message and "Zeile 5" in message
+    # The columns as the file heads them (statistics/layout.py knows Merkmal, Datum, Anzahl as other spellings).
+    assert "Spalte Merkmal: unbekannte Kennzahl „Einwohnerzahl“: Zeile 3" in message
+    assert "Spalte Datum: kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT): Zeile 4" in message
+    assert "Spalte Anzahl: keine ganze Zahl ≥ 0: Zeile 5" in message
     assert FactCheck.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Indikator;Gebiet;Stichtag;Wert", "Indicator;Area;Reference date;Value", "indicator;area;date;value"],
+)
+def test_the_office_table_layout_reads_german_and_english_headers(tmp_path, municipality, header):
+    from teilhabe.statistics.layout import TABLE
+
+    path = tmp_path / "tabelle.csv"
+    path.write_text(header + "\nEinwohner;Gesamtstadt;31.12.2023;72.477\nAusländer;Altstadt;31.12.2023;812\n")
+    (stored,) = import_statistics_table(municipality, path)
+    assert stored.reference_date.isoformat() == "2023-12-31"
+    with translation.override("en"):
+        assert TABLE.headers() == ["Indicator", "Area", "Reference date", "Value"]
+        assert "Indicator, Area, Reference date, Value" in str(StatisticsTableForm()["file"].help_text)
+    with translation.override("de"):
+        assert "Indikator, Gebiet, Stichtag, Wert" in str(StatisticsTableForm()["file"].help_text)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

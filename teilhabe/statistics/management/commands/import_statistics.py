@@ -7,7 +7,7 @@ from teilhabe.statistics.services import import_statistics_table
 
 
 class Command(BaseCommand):
-    help = "Importiert fertige Zahlen des Statistikamts (XLSX/CSV: Indikator, Gebiet, Stichtag, Wert)."
+    help = "Importiert fertige Zahlen des Statistikamts (XLSX/CSV mit den Spalten von statistics/layout.py: Indikator, Gebiet, Stichtag, Wert)."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
