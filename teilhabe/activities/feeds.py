@@ -55,8 +55,8 @@ def _location(activity) -> str:
 
 def _rule(activity):
     """The activity's RRULE; with a start time its UNTIL becomes UTC, as RFC 5545 wants next to a DTSTART
-    with TZID. A date UNTIL means midnight at its start, as services/dates.py (dateutil) reads it, so the
-    feed holds exactly the dates the activity's pages show."""
+    with TZID. A date UNTIL includes its day (its end in Berlin), as services/dates.py reads it, so the feed
+    holds exactly the dates the activity's pages show."""
     text = activity.recurrence.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
@@ -65,7 +65,7 @@ def _rule(activity):
     if until and activity.start_time:
         value = until[0]
         if not isinstance(value, datetime.datetime):
-            value = datetime.datetime.combine(value, datetime.time(0))
+            value = datetime.datetime.combine(value, datetime.time(23, 59, 59))
         if value.tzinfo is None:
             value = value.replace(tzinfo=_zone())
         rule["UNTIL"] = [value.astimezone(datetime.UTC)]

@@ -24,7 +24,9 @@ def _rule(activity):
     text = activity.recurrence.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
-    start = datetime.datetime.combine(activity.starts_on, activity.start_time or datetime.time(0))
+    # Expanded from midnight: a date UNTIL ("until 25 June") then includes that day even for an evening
+    # event; only the dates are used, the time of day comes from the activity.
+    start = datetime.datetime.combine(activity.starts_on, datetime.time(0))
     try:
         return rrulestr(text, dtstart=start, forceset=False, ignoretz=True)
     except (ValueError, TypeError) as error:

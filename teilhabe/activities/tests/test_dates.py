@@ -40,6 +40,21 @@ def test_weekly_on_tuesdays_until_june_with_an_exception(municipality):
     assert (cafe.first_on, cafe.last_on) == (D(2024, 4, 2), D(2024, 6, 25))
 
 
+def test_an_until_on_the_last_evening_includes_it(municipality):
+    cafe = activity(
+        municipality,
+        starts_on=D(2024, 6, 4),
+        start_time=datetime.time(18, 0),
+        recurrence="FREQ=WEEKLY;BYDAY=TU;UNTIL=20240625",
+    )
+    assert [row.date for row in cafe.dates.all()] == [
+        D(2024, 6, 4),
+        D(2024, 6, 11),
+        D(2024, 6, 18),
+        D(2024, 6, 25),
+    ]
+
+
 def test_changing_the_rule_keeps_rows_of_dates_that_remain(municipality):
     cafe = activity(municipality, starts_on=D(2024, 4, 2), recurrence="FREQ=WEEKLY;COUNT=4")
     kept = cafe.dates.get(date=D(2024, 4, 9)).pk

@@ -30,11 +30,13 @@ def _series(municipality, **values):
         starts_on=TUESDAYS,
         start_time=datetime.time(17, 0),
         end_time=datetime.time(19, 0),
-        recurrence="FREQ=WEEKLY;BYDAY=TU;UNTIL=20300403",
-        exdates=[datetime.date(2030, 3, 19)],
-        languages=["uk", "de"],
-        public=True,
-        **values,
+        **{
+            "recurrence": "FREQ=WEEKLY;BYDAY=TU;UNTIL=20300403",
+            "exdates": [datetime.date(2030, 3, 19)],
+            "languages": ["uk", "de"],
+            "public": True,
+            **values,
+        },
     )
 
 
@@ -71,6 +73,16 @@ def test_the_dates_agree_with_the_activitys_own_expansion(client, municipality):
     from_feed = sorted(e.decoded("DTSTART").date() for e in expanded if str(e.get("STATUS")) != "CANCELLED")
     own = sorted(d.date for d in series.dates.filter(cancelled=False))
     assert from_feed == own
+
+
+def test_an_until_on_an_evening_date_includes_it_in_the_feed_as_on_the_pages(client, municipality):
+    series = _series(municipality, recurrence="FREQ=WEEKLY;BYDAY=TU;UNTIL=20300402")
+    expanded = recurring_ical_events.of(_feed(client, municipality)).between(
+        datetime.date(2030, 1, 1), datetime.date(2031, 1, 1)
+    )
+    from_feed = sorted(e.decoded("DTSTART").date() for e in expanded if str(e.get("STATUS")) != "CANCELLED")
+    assert from_feed[-1] == datetime.date(2030, 4, 2)
+    assert from_feed == sorted(d.date for d in series.dates.filter(cancelled=False))
 
 
 def test_a_cancelled_activity_is_status_cancelled_and_non_public_ones_are_left_out(client, municipality):
