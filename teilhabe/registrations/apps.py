@@ -24,3 +24,8 @@ class RegistrationsConfig(AppConfig):
         register_url_value("cancel_token", "ungueltig")
         register_url_object("registration_id", m.Registration)
         register_sample(m.Registration, samples.registration)
+
+        from teilhabe.activities.signals import state_changed
+        from teilhabe.registrations.services.cancellation import tell_registrants
+
+        state_changed.connect(tell_registrants, dispatch_uid="registrations.tell_registrants")

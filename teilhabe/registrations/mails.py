@@ -91,3 +91,8 @@ def moved_up(registration, user=None):
 
 def reminder(registration):
     return _send(registration, "reminder", f"registration:{registration.pk}:reminder", ics=True)
+
+
+def activity_cancelled(registration, user=None):
+    """The activity is called off: everyone registered or waiting is told, once."""
+    return _send(registration, "cancelled", f"registration:{registration.pk}:activity-cancelled", user)

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe.activities import signals
 from teilhabe.activities.models import Activity, ActivityPartner, ActivityStateChange
 from teilhabe.activities.services import notifications
 from teilhabe.activities.services.dates import RecurrenceError, check_rule, sync_dates
@@ -109,6 +110,7 @@ def change_state(activity, state: str, user, reached_on: datetime.date | None = 
     if Activity.State.CANCELLED in (old, state):
         sync_dates(activity)
     notifications.state_changed(activity, change, user)
+    signals.state_changed.send(Activity, activity=activity, old=old, state=state, user=user)
     return activity
 
 

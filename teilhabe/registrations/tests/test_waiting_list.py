@@ -163,3 +163,37 @@ def test_a_series_with_registration_per_date_counts_each_date_apart(municipality
     assert event.decoded("DTSTART").date() == first.date and "RRULE" not in event
     with pytest.raises(ValidationError, match="Termin"):
         registering.register(course, person("Dua"))
+
+
+def test_calling_an_activity_off_tells_everyone_registered_or_waiting_once(municipality):
+    from teilhabe.activities.services.activities import change_state
+
+    fair = open_event(municipality, capacity=1)
+    registering.register(fair, person("Ada"))
+    registering.register(fair, person("Ben"))
+    gone = registering.register(fair, person("Cem")).registration
+    registering.register(fair, person("Dua", email="", phone="0831 1234"))
+    registering.cancel(gone)
+    mail.outbox.clear()
+
+    change_state(fair, "cancelled", None)
+
+    told = sorted(m.to[0] for m in mail.outbox)
+    assert told == ["ada@example.org", "ben@example.org"]
+    assert all(m.subject == "Abgesagt: Jobbörse für Geflüchtete" for m in mail.outbox)
+    assert "fällt „Jobbörse für Geflüchtete“ aus" in mail.outbox[0].body
+
+    change_state(fair, "planned", None)
+    change_state(fair, "cancelled", None)  # called off again: nobody is told twice
+    assert len(mail.outbox) == 2
+
+
+def test_the_call_off_notice_is_in_the_persons_language(municipality):
+    from teilhabe.activities.services.activities import change_state
+
+    fair = open_event(municipality, capacity=5)
+    registering.register(fair, person("Ada", language="en"))
+    mail.outbox.clear()
+    change_state(fair, "cancelled", None)
+    assert mail.outbox[0].subject == "Cancelled: Jobbörse für Geflüchtete"
+    assert "has been cancelled" in mail.outbox[0].body
