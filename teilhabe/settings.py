@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "teilhabe.notifications",
     "teilhabe.activities",
     "teilhabe.registrations",
+    "teilhabe.networks",
+    "teilhabe.programmes",
     # Background jobs: teilhabe.jobs before django_tasks_db, so its `db_worker` (which first fails the jobs
     # of dead workers) replaces the original command.
     "teilhabe.jobs",

@@ -14,6 +14,8 @@ municipality_patterns = [
     path("konto/", include("teilhabe.accounts.municipality_urls")),
     path("konzept/", include("teilhabe.concept.urls")),
     path("aktivitaeten/", include("teilhabe.activities.urls")),
+    path("netzwerke/", include("teilhabe.networks.urls")),
+    path("foerderprogramme/", include("teilhabe.programmes.urls")),
     path("faktencheck/", include("teilhabe.statistics.urls")),
     path("aufgaben/", include("teilhabe.portal.job_urls")),
     path("oeffentlich/", include("teilhabe.portal.public_urls")),
@@ -21,6 +23,7 @@ municipality_patterns = [
     path("oeffentlich/aktivitaeten/", include("teilhabe.registrations.public_urls")),
     path("oeffentlich/kalender/", include("teilhabe.activities.public_urls")),
     path("anmeldungen/", include("teilhabe.registrations.urls")),
+    path("oeffentlich/netzwerke/", include("teilhabe.networks.public_urls")),
 ]
 
 urlpatterns = [

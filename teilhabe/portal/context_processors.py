@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.accounts.decorators import role_of
-from teilhabe.accounts.roles import OFFICE
+from teilhabe.accounts.roles import ADVISORY_BOARD, OFFICE
 
 # The areas of the internal navigation, in order; only areas that exist. "concept:index" opens the current
 # concept (or the list when there is none).
@@ -10,8 +10,12 @@ NAVIGATION = [
     ("concept", _("Integrationskonzept"), "concept:index"),
     ("statistics", _("Faktencheck"), "statistics:overview"),
     ("activities", _("Aktivitäten"), "activities:list"),
+    ("networks", _("Netzwerke"), "networks:list"),
+    ("programmes", _("Förderprogramme"), "programmes:list"),
     ("directory", _("Adressbuch"), "directory:organisation_list"),
 ]
+# Areas only some roles may open: shown to those roles only.
+ONLY_FOR = {"programmes": (OFFICE, ADVISORY_BOARD)}
 
 
 def navigation(request):
@@ -22,6 +26,8 @@ def navigation(request):
     if municipality and role:
         current = request.resolver_match.namespace if request.resolver_match else ""
         for key, label, url_name in NAVIGATION:
+            if key in ONLY_FOR and role not in ONLY_FOR[key]:
+                continue
             url = reverse(url_name, args=[municipality.slug])
             active = current == url_name.split(":")[0]
             items.append({"key": key, "label": label, "url": url, "active": active})

@@ -132,6 +132,40 @@ EXPECTED = {
     "municipalities:guide_step": (200, 403, 403, 403, 302),
     "municipalities:home": (200, 200, 200, 200, 302),
     "municipalities:settings": (200, 403, 403, 403, 302),
+    # networks (the sample network is not convened by nor has as member the editors' organisations: their
+    # meeting, task and idea pages are 403; the office edits all, the board reads)
+    "networks:create": (200, 403, 403, 403, 302),
+    "networks:detail": (200, 200, 200, 200, 302),
+    "networks:edit": (200, 403, 403, 403, 302),
+    "networks:idea_create": (200, 403, 403, 403, 302),  # editors: only for networks they belong to
+    "networks:idea_detail": (200, 200, 200, 200, 302),
+    "networks:idea_edit": (200, 403, 403, 403, 302),
+    "networks:idea_list": (200, 200, 200, 200, 302),
+    "networks:idea_to_activity": (200, 403, 403, 403, 302),
+    "networks:idea_to_measure": (200, 403, 403, 403, 302),
+    "networks:list": (200, 200, 200, 200, 302),
+    "networks:meeting_create": (200, 403, 403, 403, 302),
+    "networks:meeting_detail": (200, 200, 200, 200, 302),
+    "networks:meeting_edit": (200, 403, 403, 403, 302),
+    "networks:meeting_ics": (200, 200, 200, 200, 302),
+    "networks:meeting_invite": (405, 405, 405, 403, 302),  # POST only
+    "networks:meeting_send_minutes": (405, 405, 405, 403, 302),  # POST only
+    "networks:member_add": (200, 403, 403, 403, 302),
+    "networks:member_remove": (405, 403, 403, 403, 302),  # POST only
+    "networks:task_create": (200, 403, 403, 403, 302),
+    "networks:task_done": (405, 405, 405, 403, 302),  # POST only
+    "networks:task_edit": (200, 403, 403, 403, 302),
+    "networks_public:list": (200, 200, 200, 200, 200),
+    # programmes (the office edits; the advisory board reads; editors see funding on activity pages only)
+    "programmes:budget": (200, 403, 403, 403, 302),
+    "programmes:create": (200, 403, 403, 403, 302),
+    "programmes:deadline_add": (200, 403, 403, 403, 302),
+    "programmes:detail": (200, 403, 403, 200, 302),
+    "programmes:edit": (200, 403, 403, 403, 302),
+    "programmes:export": (200, 403, 403, 200, 302),
+    "programmes:funding_add": (200, 403, 403, 403, 302),
+    "programmes:funding_edit": (200, 403, 403, 403, 302),
+    "programmes:list": (200, 403, 403, 200, 302),
     # public
     "public:accessibility": (200, 200, 200, 200, 200),
     "public:home": (200, 200, 200, 200, 200),

@@ -47,7 +47,8 @@ LAYERS = [
     ("directory",),
     ("concept", "statistics"),
     ("activities",),
-    ("registrations", "networks", "programmes"),
+    ("registrations", "networks"),
+    ("programmes",),  # funding programmes; their report deadlines are networks' Tasks
     ("portal",),  # start pages, first-run guide, job pages, provisioning, `teilhabe demo`
     # The project: settings, root URLs, middleware that reads the settings of several apps, the command line.
     ("urls", "settings", "settings_test", "wsgi", "cli", "__main__", "csp"),

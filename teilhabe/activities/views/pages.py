@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from teilhabe import sections
 from teilhabe.accounts.decorators import member_required, role_of, role_required
 from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.activities import permissions
@@ -144,6 +145,7 @@ def activity_detail(request, activity_id):
             if key in groups
         ],
         "state_form": StateForm(activity=activity, initial={"reached_on": today}),
+        **sections.context("activities.activity", activity),
     }
     return render(request, "activities/detail.html", ctx)
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -37,9 +38,16 @@ def index(request):
 
 @member_required
 def home(request):
+    from teilhabe.networks.services.tasks import for_user
     from teilhabe.portal.overview import home_overview
 
-    ctx = {"overview": home_overview(request.municipality)}
+    tasks, overdue = for_user(request.municipality, request.user)
+    ctx = {
+        "overview": home_overview(request.municipality),
+        "my_tasks": tasks,
+        "my_overdue": overdue,
+        "today": timezone.localdate(),
+    }
     if role_of(request) == OFFICE:
         from teilhabe.portal.guide import guide_state
 
