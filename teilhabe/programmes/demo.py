@@ -19,7 +19,7 @@ D = datetime.date
 PROGRAMMES = [
     ("Demokratie leben!", "Bundesministerium für Familie, Senioren, Frauen und Jugend", (D(2020, 1, 1), D(2024, 12, 31)), {2024: Decimal("125000")}, Q(title__icontains="Connected Women") | Q(title__icontains="Lesenachmittag"), ("4000", "3500", "3100"), ("Verwendungsnachweis Demokratie leben! 2024", D(2025, 3, 31))),
     ("Mehrgenerationenhaus (Bundesprogramm)", "Bundesministerium für Familie, Senioren, Frauen und Jugend", (D(2021, 1, 1), D(2028, 12, 31)), {2024: Decimal("40000"), 2025: Decimal("40000")}, Q(venue__name__icontains="Mehrgenerationenhaus") | Q(title__icontains="Lachyoga"), ("1500", "1500", "1200"), ("Sachbericht Mehrgenerationenhaus 2024", D(2025, 2, 28))),
-    ("IQ-Netzwerk Integration durch Qualifizierung", "IQ Netzwerk Bayern", (D(2023, 1, 1), D(2025, 12, 31)), {2024: Decimal("6000")}, Q(title__icontains="ffentlichkeitsarbeit"), ("1200", "1000", "950"), ("Abrechnung der Workshops kultursensible Öffentlichkeitsarbeit", D(2024, 12, 15))),
+    ("IQ-Netzwerk Integration durch Qualifizierung", "IQ-Netzwerk Integration durch Qualifizierung", (D(2023, 1, 1), D(2025, 12, 31)), {2024: Decimal("6000")}, Q(title__icontains="ffentlichkeitsarbeit"), ("1200", "1000", "950"), ("Abrechnung der Workshops kultursensible Öffentlichkeitsarbeit", D(2024, 12, 15))),
 ]  # fmt: skip
 
 
