@@ -5,6 +5,7 @@ than once: a task is never reminded twice."""
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from teilhabe.municipalities.models import Municipality
 from teilhabe.networks.services.tasks import send_task_reminders
@@ -34,4 +35,9 @@ class Command(BaseCommand):
         verb = "würde erinnern" if options["dry_run"] else "erinnert"
         for task in reminded:
             self.stdout.write(f"{task.municipality.slug} · {task.title}: {verb} {task.assignee_user.email}")
-        self.stdout.write(self.style.SUCCESS(f"{len(reminded)} Erinnerung(en)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext("%(count)s Erinnerung gesendet.", "%(count)s Erinnerungen gesendet.", len(reminded))
+                % {"count": len(reminded)}
+            )
+        )
