@@ -60,12 +60,3 @@ def job_kind(name: str, *, label, result_template: str = "", atomic: bool = True
         return handler
 
     return decorator
-
-
-def get_kind(name: str) -> JobKind:
-    try:
-        return KINDS[name]
-    except KeyError:
-        raise LookupError(
-            "Unknown kind of job %r: declare it with @job_kind in the app's jobs.py" % name
-        ) from None

@@ -93,10 +93,6 @@ def eu_members_on(day: dt.date) -> frozenset[str]:
     )
 
 
-def is_valid_code(code: str) -> bool:
-    return code in VALID_CODES
-
-
 @functools.lru_cache(maxsize=8)
 def _territories(language: str) -> dict[str, str]:
     return Locale.parse(language.replace("-", "_")).territories

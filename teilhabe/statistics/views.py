@@ -377,16 +377,6 @@ def district_map_public(request):
     return redirect(reverse("statistics:district_map", args=[request.municipality.slug]))
 
 
-def _overview_url(request, date: dt.date) -> str:
-    dates = tables.available_dates(request.municipality)
-    earlier = [d for d in dates if d < date]
-    url = reverse("statistics:overview", args=[request.municipality.slug])
-    query = "?stichtag2=%s" % date.isoformat()
-    if earlier:
-        query += "&stichtag1=%s" % earlier[-1].isoformat()
-    return url + query
-
-
 @role_required(OFFICE)
 @require_POST
 def set_lead(request):
