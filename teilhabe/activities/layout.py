@@ -174,6 +174,13 @@ ROLE_HEADERS = {
     ActivityPartner.Role.FUNDER: ("Förderer", "Förderung"),
     ActivityPartner.Role.HOST: ("Gastgeber", "Gastgebend"),
 }
+#: The English headers of the role columns (English exports write them; imports read both).
+ROLE_ENGLISH = {
+    ActivityPartner.Role.LEAD: "Lead",
+    ActivityPartner.Role.PARTNER: "Cooperation partners",
+    ActivityPartner.Role.FUNDER: "Funders",
+    ActivityPartner.Role.HOST: "Hosts",
+}
 GROUP_HEADERS = {
     "female": "Teilnehmende weiblich",
     "male": "Teilnehmende männlich",
@@ -184,68 +191,79 @@ GROUP_HEADERS = {
     "age_27_64": "Teilnehmende 27 bis 64",
     "age_65": "Teilnehmende ab 65",
 }
+GROUP_ENGLISH = {
+    "female": "Participants female",
+    "male": "Participants male",
+    "diverse": "Participants diverse",
+    "unknown_gender": "Participants gender not stated",
+    "age_0_17": "Participants under 18",
+    "age_18_26": "Participants 18 to 26",
+    "age_27_64": "Participants 27 to 64",
+    "age_65": "Participants 65 and over",
+}
 
 ACTIVITIES = Layout(
     "Aktivitäten",
     (
         Col(
-            "number", "Nr.", field=None, parse=parse_number, width=7,
+            "number", "Nr.", english="No.", field=None, parse=parse_number, width=7,
             help="Nummer in Teilhabe; leer lassen für eine neue Aktivität", aliases=("Nummer", "ID"),
         ),
-        Col("title", "Titel", required=True, width=40, help="Titel der Aktivität (Pflicht)"),
+        Col("title", "Titel", english="Title", required=True, width=40, help="Titel der Aktivität (Pflicht)"),
         Col(
-            "kind", "Art", parse=parse_kind, width=16,
+            "kind", "Art", english="Kind", parse=parse_kind, width=16,
             help="Veranstaltung, Reihe, Projekt, Kampagne, Schulung, Veröffentlichung oder Beratung",
         ),
         Col(
-            "state", "Stand", parse=parse_state, width=13, help="Idee, geplant, durchgeführt oder abgesagt",
+            "state", "Stand", english="State", parse=parse_state, width=13, help="Idee, geplant, durchgeführt oder abgesagt",
             aliases=("Status",),
         ),
-        Col("state_since", "Stand seit", field=None, parse=parse_date, width=11, help="TT.MM.JJJJ"),
-        Col("summary", "Kurzbeschreibung", width=40),
-        Col("description", "Beschreibung", width=50),
-        Col("starts_on", "Datum", parse=parse_date, width=11, help="Erster Tag, TT.MM.JJJJ", aliases=("Beginn", "von")),
+        Col("state_since", "Stand seit", english="State since", field=None, parse=parse_date, width=11, help="TT.MM.JJJJ"),
+        Col("summary", "Kurzbeschreibung", english="Summary", width=40),
+        Col("description", "Beschreibung", english="Description", width=50),
+        Col("starts_on", "Datum", english="Date", parse=parse_date, width=11, help="Erster Tag, TT.MM.JJJJ", aliases=("Beginn", "von")),
         Col(
-            "ends_on", "letzter Tag", parse=parse_date, width=11, help="Nur bei mehrtägigen Angeboten",
+            "ends_on", "letzter Tag", english="Last day", parse=parse_date, width=11, help="Nur bei mehrtägigen Angeboten",
             aliases=("bis", "Ende Datum", "Enddatum"),
         ),
-        Col("start_time", "Uhrzeit von", parse=parse_time, width=8, help="HH:MM", aliases=("Beginn Uhrzeit",)),
-        Col("end_time", "Uhrzeit bis", parse=parse_time, width=8, help="HH:MM", aliases=("Ende Uhrzeit",)),
+        Col("start_time", "Uhrzeit von", english="Time from", parse=parse_time, width=8, help="HH:MM", aliases=("Beginn Uhrzeit",)),
+        Col("end_time", "Uhrzeit bis", english="Time to", parse=parse_time, width=8, help="HH:MM", aliases=("Ende Uhrzeit",)),
         Col(
-            "recurrence", "Wiederholung", width=30, aliases=("RRULE",),
+            "recurrence", "Wiederholung", english="Recurrence", width=30, aliases=("RRULE",),
             help="Regel nach RFC 5545, z. B. FREQ=WEEKLY;BYDAY=TU;UNTIL=20240630",
         ),
-        Col("exdates", "ausgenommene Termine", parse=parse_dates, width=24, help="TT.MM.JJJJ; TT.MM.JJJJ"),
-        Col("venue", "Ort", width=28, help="Name des Veranstaltungsorts; ein neuer Name wird als Ort angelegt",
+        Col("exdates", "ausgenommene Termine", english="Excluded dates", parse=parse_dates, width=24, help="TT.MM.JJJJ; TT.MM.JJJJ"),
+        Col("venue", "Ort", english="Venue", width=28, help="Name des Veranstaltungsorts; ein neuer Name wird als Ort angelegt",
             aliases=("Veranstaltungsort",)),
-        Col("languages", "Sprachen", parse=parse_languages, width=24, help="Getrennt durch Komma"),
-        Col("target_groups", "Zielgruppen", parse=parse_names, width=30, help="Getrennt durch ;"),
+        Col("languages", "Sprachen", english="Languages", parse=parse_languages, width=24, help="Getrennt durch Komma"),
+        Col("target_groups", "Zielgruppen", english="Target groups", parse=parse_names, width=30, help="Getrennt durch ;"),
         *(
             Col(
-                f"partners_{role}", header, field=None, parse=parse_names, width=30, aliases=(alias,),
+                f"partners_{role}", header, english=ROLE_ENGLISH[role], field=None, parse=parse_names, width=30, aliases=(alias,),
                 help="Organisationen aus dem Adressbuch, getrennt durch ;",
             )
             for role, (header, alias) in ROLE_HEADERS.items()
         ),
         Col(
-            "measures", "Maßnahmen", parse=parse_names, width=16, aliases=("Maßnahmen-Nr.",),
+            "measures", "Maßnahmen", english="Measures", parse=parse_names, width=16, aliases=("Maßnahmen-Nr.",),
             help="Nummern der Maßnahmen des Integrationskonzepts, z. B. 1.2.3; 2.1.1",
         ),
-        Col("focus", "Schwerpunkt", width=24, help="Titel eines Jahresschwerpunkts"),
-        Col("participants_expected", "Teilnehmende erwartet", parse=parse_count, width=10),
-        Col("participants_actual", "Teilnehmende tatsächlich", parse=parse_count, width=10),
+        Col("focus", "Schwerpunkt", english="Focus", width=24, help="Titel eines Jahresschwerpunkts"),
+        Col("participants_expected", "Teilnehmende erwartet", english="Participants expected", parse=parse_count, width=10),
+        Col("participants_actual", "Teilnehmende tatsächlich", english="Participants actual", parse=parse_count, width=10),
         *(
-            Col(f"group_{key}", header, field=None, parse=parse_count, width=10)
+            Col(f"group_{key}", header, english=GROUP_ENGLISH[key], field=None, parse=parse_count, width=10)
             for key, header in GROUP_HEADERS.items()
         ),
-        Col("costs", "Kosten", parse=parse_money, width=12, help="Euro, z. B. 1.250,00", aliases=("Kosten Euro",)),
-        Col("funding_note", "Finanzierung", width=30),
-        Col("outcomes", "Ergebnisse", width=40),
+        Col("costs", "Kosten", english="Costs", parse=parse_money, width=12, help="Euro, z. B. 1.250,00", aliases=("Kosten Euro",)),
+        Col("funding_note", "Finanzierung", english="Funding", width=30),
+        Col("outcomes", "Ergebnisse", english="Outcomes", width=40),
         Col(
-            "arose_from", "entstanden aus", parse=parse_names, width=30,
+            "arose_from", "entstanden aus", english="Arose from", parse=parse_names, width=30,
             help="Titel anderer Aktivitäten (oder #Nr.), getrennt durch ;",
         ),
     ),
+    english="Activities",
 )  # fmt: skip
 
 PARTNER_KEYS = {role: f"partners_{role}" for role in ROLE_HEADERS}

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from teilhabe.activities.layout import ACTIVITIES
@@ -136,6 +137,21 @@ def test_the_years_activities_export_to_xlsx_and_import_back_unchanged(municipal
     result = import_activities(municipality, data, filename="aktivitaeten.xlsx")
     assert result.ok, result.errors
     assert result.applied and not result.created and not result.updated and result.unchanged == 4
+    assert snapshot(municipality) == before
+
+
+def test_an_english_export_has_english_headers_and_imports_back_unchanged(municipality, year_of_activities):
+    before = snapshot(municipality)
+    with translation.override("en"):
+        data = export_xlsx(municipality, 2024)
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Activities 2024"]
+    header = [c.value for c in book.active[1]]
+    assert header[:3] == ["No.", "Title", "Kind"] and "Measures" in header and "Maßnahmen" not in header
+    with translation.override("de"):
+        result = import_activities(municipality, data, filename="activities.xlsx")
+    assert result.ok, result.errors
+    assert result.unchanged == 4 and not result.updated and not result.created
     assert snapshot(municipality) == before
 
 

@@ -108,7 +108,7 @@ def rows(municipality, year: int, *, dates_as_text=False):
 
 
 def sheet_title(year: int) -> str:
-    return "%s %s" % (ACTIVITIES.name, year)
+    return "%s %s" % (ACTIVITIES.title(), year)
 
 
 def export_xlsx(municipality, year: int) -> bytes:

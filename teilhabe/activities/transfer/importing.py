@@ -127,7 +127,7 @@ def _read(data, filename, result) -> sheets.Bound | None:
 
 
 def _label(key: str) -> str:
-    return ACTIVITIES[key].header
+    return ACTIVITIES[key].title()
 
 
 def _plan_row(bound, record, lookup: _Lookup, seen: dict, result: ImportResult) -> Plan | None:
