@@ -134,3 +134,15 @@ def _private_job_dirs(settings, tmp_path):
     """Each test stores its private uploads and job progress in its own temporary directory."""
     settings.PRIVATE_UPLOAD_DIR = tmp_path / "uploads"
     settings.JOB_PROGRESS_DIR = tmp_path / "jobs"
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language (German): a request in English (the English walk) must not leave
+    English active for the tests that run after it in the same process."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
