@@ -175,9 +175,9 @@ def comparison_table(municipality, dates: list[dt.date], *, public=False, thresh
     )
 
 
-def timeseries_table(municipality, *, public=False, threshold=2) -> Table:
-    """Headline figures over every reference date (rows)."""
-    dates = available_dates(municipality)
+def timeseries_table(municipality, *, dates=None, public=False, threshold=2) -> Table:
+    """Headline figures over every reference date (rows); `dates` if the caller has read them already."""
+    dates = available_dates(municipality) if dates is None else dates
     figures = _headline(municipality, dates)
     rows = []
     for d in dates:

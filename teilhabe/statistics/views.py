@@ -79,6 +79,13 @@ def _context(request, page: str, public: bool) -> dict:
     }
 
 
+def _dates(request) -> list:
+    """The reference dates, read once per request: every table of a page needs them."""
+    if not hasattr(request, "_fact_check_dates"):
+        request._fact_check_dates = tables.available_dates(request.municipality)
+    return request._fact_check_dates
+
+
 def _comparison_dates(request, dates):
     default_b = dates[-1] if dates else None
     default_a = dates[-2] if len(dates) > 1 else None
@@ -91,7 +98,7 @@ def build_table(request, key: str, public: bool):
     """The table `key` for the request's municipality and chosen dates (None if there is no data)."""
     municipality = request.municipality
     threshold = _threshold(municipality)
-    dates = tables.available_dates(municipality)
+    dates = _dates(request)
     if not dates:
         return None
     if key == "comparison":
@@ -99,7 +106,7 @@ def build_table(request, key: str, public: bool):
             municipality, _comparison_dates(request, dates), public=public, threshold=threshold
         )
     if key == "timeseries":
-        return tables.timeseries_table(municipality, public=public, threshold=threshold)
+        return tables.timeseries_table(municipality, dates=dates, public=public, threshold=threshold)
     if key == "categories":
         return tables.category_table(
             municipality, _comparison_dates(request, dates)[-1], public=public, threshold=threshold
@@ -121,7 +128,7 @@ def build_table(request, key: str, public: bool):
 
 
 def _overview(request, public: bool):
-    dates = tables.available_dates(request.municipality)
+    dates = _dates(request)
     ctx = _context(request, "overview", public)
     ctx["dates"] = dates
     if dates:
@@ -206,7 +213,7 @@ def _district_map(request, date, public: bool):
 
 
 def _date_page(request, page: str, public: bool):
-    dates = tables.available_dates(request.municipality)
+    dates = _dates(request)
     ctx = _context(request, page, public)
     ctx["dates"] = dates
     ctx["heading"], ctx["lead"] = DATE_PAGES[page]

@@ -59,7 +59,10 @@ def restore_municipality(records):
             (obj,) = serializers.python.Deserializer([dict(record, pk=None)])
             instance = obj.object
             for f in model._meta.concrete_fields:
-                if not (f.is_relation and f.many_to_one) or f.related_model in (user_model, ContentType):
+                if not (f.is_relation and (f.many_to_one or f.one_to_one)) or f.related_model in (
+                    user_model,
+                    ContentType,
+                ):
                     continue
                 old = record["fields"].get(f.name)
                 if old is None:

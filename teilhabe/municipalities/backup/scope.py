@@ -28,7 +28,8 @@ def _dependency_order(wanted):
     remaining = {m: set() for m in wanted}
     for model in wanted:
         for f in model._meta.concrete_fields:
-            required = f.is_relation and f.many_to_one and not f.null
+            # a one-to-one field is a foreign key too (registration settings → their activity)
+            required = f.is_relation and (f.many_to_one or f.one_to_one) and not f.null
             if required and f.related_model in remaining and f.related_model is not model:
                 remaining[model].add(f.related_model)
     ordered = []
@@ -49,7 +50,7 @@ def municipality_models():
     found = []
     for model in backed_up_models():
         for f in model._meta.concrete_fields:
-            if f.is_relation and f.many_to_one and f.related_model is Municipality:
+            if f.is_relation and (f.many_to_one or f.one_to_one) and f.related_model is Municipality:
                 found.append((model, f.name))
                 break
     return found

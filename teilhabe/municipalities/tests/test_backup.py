@@ -177,7 +177,7 @@ def normalised(records, old_of):
         key = lambda target, value: old_of.get((target, value), value)  # noqa: E731
         fields = dict(record["fields"])
         for f in model._meta.concrete_fields:
-            if f.is_relation and f.many_to_one and isinstance(fields.get(f.name), int):
+            if f.is_relation and (f.many_to_one or f.one_to_one) and isinstance(fields.get(f.name), int):
                 fields[f.name] = key(backup.label(f.related_model), fields[f.name])
         for f in model._meta.many_to_many:
             if f.name in fields:
