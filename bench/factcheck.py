@@ -280,7 +280,7 @@ def main() -> int:
             if n in TARGETS:
                 checks = [
                     ("at most %.1fx the floor" % TARGETS[n], ratio <= TARGETS[n]),
-                    ("Bürgeramt file at most 10 %% slower", slower <= 0.10),
+                    ("Bürgeramt file at most 10 % slower", slower <= 0.10),
                 ]
                 if n >= 10_000_000:
                     checks.append(("peak memory under 2 GB", stats["iso"]["peak"] < 2048))
