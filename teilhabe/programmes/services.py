@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from teilhabe.actions import save_values
+from teilhabe.charts import cached_svg
 from teilhabe.programmes.models import Funding, Programme, ProgrammeBudget, ReportDeadline
 
 PROGRAMME_FIELDS = ("name", "funder", "starts_on", "ends_on", "description")
@@ -141,8 +142,6 @@ def overview(programme, fundings=None) -> list[YearRow]:
 
 def chart(programme, rows) -> str:
     """Grouped bars per year: budget, granted, spent (inline SVG; the page shows the same numbers as a table)."""
-    from teilhabe.concept.services.charts import _cached_svg
-
     if not rows:
         return ""
     data = {
@@ -155,7 +154,7 @@ def chart(programme, rows) -> str:
         "ylabel": _("Euro"),
         "language": get_language() or "de",  # the axis numbers follow the language (cache key)
     }
-    return _cached_svg("programme-budget", data, _draw)
+    return cached_svg("programme-budget", data, _draw)
 
 
 def _draw(figure, data):

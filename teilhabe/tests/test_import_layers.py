@@ -39,6 +39,7 @@ LAYERS = [
         "sections",
         "checks",
     ),
+    ("charts",),  # the one chart renderer (matplotlib SVG through inline_svg)
     ("municipalities",),  # the tenant, MunicipalityOwned, scoping
     ("jobs",),  # background jobs and private uploads (their pages are in the portal)
     ("notifications",),  # queue_mail

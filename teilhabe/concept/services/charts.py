@@ -6,74 +6,11 @@ miss only (its import alone takes a few hundred milliseconds). Templates always 
 table next to the chart; the SVG itself is marked as an image with a text alternative by the template.
 """
 
-import gc
-import hashlib
-import io
-import json
 import textwrap
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from teilhabe.inline_svg import inline_svg
-
-CACHE_SECONDS = 60 * 60 * 24
-RC = {
-    "svg.fonttype": "none",  # real text in the SVG: smaller, selectable, readable by screen readers
-    "svg.hashsalt": "teilhabe",  # stable ids, so the same numbers give the same SVG
-    "font.family": "DejaVu Sans",
-    "font.size": 10,
-    "axes.edgecolor": "#8a96a3",
-    "axes.labelcolor": "#1c2430",
-    "xtick.color": "#1c2430",
-    "ytick.color": "#1c2430",
-    "text.color": "#1c2430",
-    "text.parse_math": False,  # user text (a title with "$...$") is text, never math: no 500, no markup
-    "text.usetex": False,
-}
-
-
-def _cached_svg(kind, data, draw):
-    key = "concept-chart:v3:%s:%s" % (
-        kind,
-        hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest(),
-    )
-    svg = cache.get(key)
-    if svg is None:
-        svg = inline_svg(_render(draw, data), f"chart-{kind}")  # ids unique per chart, no RDF metadata
-        cache.set(key, svg, CACHE_SECONDS)
-    return svg
-
-
-def _import_matplotlib():
-    """Import matplotlib on first use. Its import creates a few hundred thousand long-lived objects; left to
-    the cyclic garbage collector, every full collection afterwards scans them all (about 50 ms, a visible
-    hiccup on whatever page is being served). So, once, they are collected and moved out of the collector's
-    sight with gc.freeze(), as pre-forking servers do after loading their code."""
-    global _MATPLOTLIB_READY
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    if not _MATPLOTLIB_READY:
-        gc.collect()
-        gc.freeze()
-        _MATPLOTLIB_READY = True
-    return matplotlib, Figure
-
-
-_MATPLOTLIB_READY = False
-
-
-def _render(draw, data):
-    matplotlib, Figure = _import_matplotlib()
-    with matplotlib.rc_context(RC):
-        figure = Figure()
-        draw(figure, data)
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", bbox_inches="tight", transparent=True)
-    svg = buffer.getvalue()
-    start = svg.find("<svg")
-    return svg[start:] if start >= 0 else svg
+from teilhabe.charts import cached_svg as _cached_svg
 
 
 def _wrap(label, width=38):
