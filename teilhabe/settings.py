@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "teilhabe.registrations",
     "teilhabe.networks",
     "teilhabe.programmes",
+    "teilhabe.bulletins",
     # Background jobs: teilhabe.jobs before django_tasks_db, so its `db_worker` (which first fails the jobs
     # of dead workers) replaces the original command.
     "teilhabe.jobs",
