@@ -10,7 +10,16 @@ from teilhabe.municipalities import demo
 
 # Each app contributes its demo data through teilhabe/<app>/demo.py: load_demo(municipality).
 # Order matters: later apps link to earlier apps' demo objects (networks name activities that arose from them).
-DEMO_APPS = ["directory", "concept", "statistics", "activities", "registrations", "networks", "programmes", "bulletins"]
+DEMO_APPS = [
+    "directory",
+    "concept",
+    "statistics",
+    "activities",
+    "registrations",
+    "networks",
+    "programmes",
+    "bulletins",
+]
 
 
 class Command(BaseCommand):
