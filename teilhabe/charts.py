@@ -44,6 +44,20 @@ def cached_svg(kind, data, draw):
     return svg
 
 
+def cached_png(kind, data, draw, dpi=200):
+    """The same chart as PNG bytes (slides and documents that take no SVG), cached like the SVG."""
+    key = "chart:png:v1:%s:%s:%s" % (
+        kind,
+        dpi,
+        hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest(),
+    )
+    png = cache.get(key)
+    if png is None:
+        png = _render(draw, data, "png", dpi)
+        cache.set(key, png, CACHE_SECONDS)
+    return png
+
+
 def _import_matplotlib():
     """Import matplotlib on first use. Its import creates a few hundred thousand long-lived objects; left to
     the cyclic garbage collector, every full collection afterwards scans them all (about 50 ms, a visible
@@ -63,13 +77,18 @@ def _import_matplotlib():
 _MATPLOTLIB_READY = False
 
 
-def _render(draw, data):
+def _render(draw, data, image_format="svg", dpi=None):
     matplotlib, Figure = _import_matplotlib()
     with matplotlib.rc_context(RC):
         figure = Figure()
         draw(figure, data)
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", bbox_inches="tight", transparent=True)
+        if image_format == "svg":
+            buffer = io.StringIO()
+            figure.savefig(buffer, format="svg", bbox_inches="tight", transparent=True)
+        else:
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format=image_format, bbox_inches="tight", dpi=dpi, facecolor="white")
+            return buffer.getvalue()
     svg = buffer.getvalue()
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "teilhabe.networks",
     "teilhabe.programmes",
     "teilhabe.bulletins",
+    "teilhabe.reports",
     # Background jobs: teilhabe.jobs before django_tasks_db, so its `db_worker` (which first fails the jobs
     # of dead workers) replaces the original command.
     "teilhabe.jobs",

@@ -13,6 +13,8 @@ DEMO_USERS = [
     ("beirat@musterstadt.example", "Olena", "Kovalenko", ADVISORY_BOARD, None),
 ]
 DEMO_SUPERUSER = "admin@musterstadt.example"
+# The office's team as the activity report shows it: (e-mail, function, name public, order)
+DEMO_TEAM = [("amt@musterstadt.example", "Sachgebietsleitung", True, 1)]
 
 
 def load_users(municipality):
@@ -26,6 +28,10 @@ def load_users(municipality):
             user=user,
             municipality=municipality,
             defaults={"role": role, "organisation": organisations.get(organisation_name), "is_active": True},
+        )
+    for email, function, public, order in DEMO_TEAM:
+        Membership.objects.filter(user__username=email, municipality=municipality).update(
+            team_function=function, name_public=public, team_order=order
         )
     admin = _user(DEMO_SUPERUSER, "System", "Verwaltung")
     if not admin.is_superuser:

@@ -70,6 +70,21 @@ class Membership(models.Model):
     invitation_sent_at = models.DateTimeField(_("Einladung gesendet"), null=True, blank=True)
     # An existing account invited to one more municipality: no access until the person accepts.
     awaiting_acceptance = models.BooleanField(_("wartet auf Zustimmung"), default=False)
+    # The office's team as reports and public pages show it: the function always, the name only if public.
+    team_function = models.CharField(
+        _("Funktion im Team"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "z. B. Sachgebietsleitung; leer: erscheint nicht in der Teamliste des Tätigkeitsberichts."
+        ),
+    )
+    name_public = models.BooleanField(
+        _("Name im Bericht und öffentlich nennen"),
+        default=False,
+        help_text=_("Ohne Häkchen erscheint nur die Funktion, nicht der Name."),
+    )
+    team_order = models.PositiveSmallIntegerField(_("Reihenfolge im Team"), default=0)
 
     class Meta:
         constraints = [

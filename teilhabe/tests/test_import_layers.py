@@ -51,6 +51,7 @@ LAYERS = [
     ("registrations", "networks"),
     ("programmes",),  # funding programmes; their report deadlines are networks' Tasks
     ("bulletins",),  # information products: Kompakt-Info, Com-In, leaflets, distribution lists and sending
+    ("reports",),  # the activity report (Tätigkeitsbericht): sections from every app, PDF, PPTX, DOCX
     ("portal",),  # start pages, first-run guide, job pages, provisioning, `teilhabe demo`
     # The project: settings, root URLs, middleware that reads the settings of several apps, the command line.
     ("urls", "settings", "settings_test", "wsgi", "cli", "__main__", "csp"),

@@ -19,6 +19,7 @@ DEMO_APPS = [
     "networks",
     "programmes",
     "bulletins",
+    "reports",
 ]
 
 

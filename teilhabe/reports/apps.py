@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "teilhabe.reports"
+    verbose_name = _("Tätigkeitsberichte")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from teilhabe.municipalities.scoping import register_url_object
+        from teilhabe.reports import models as m
+        from teilhabe.reports import samples
+        from teilhabe.testing.samples import register_sample
+
+        for model in (m.ActivityReport, m.ActivityReportVersion, m.ReportTemplate):
+            auditlog.register(model, exclude_fields=["data"] if model is m.ActivityReportVersion else None)
+        register_url_object("report_id", m.ActivityReport)
+        register_url_object("version_id", m.ActivityReportVersion)
+        register_sample(m.ActivityReport, samples.report)
+        register_sample(m.ActivityReportVersion, samples.version, published=samples.published_version)

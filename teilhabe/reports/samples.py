@@ -1,0 +1,37 @@
+"""Sample objects for the site-wide tests (isolation and role walks). Names carry the municipality's slug."""
+
+import datetime
+
+from teilhabe.testing.samples import unique
+
+
+def report(municipality):
+    from teilhabe.reports.services import save_report
+
+    return save_report(
+        municipality,
+        None,
+        {
+            "title": unique(f"Bericht {municipality.slug}"),
+            "audience": "advisory_board",
+            "period_from": datetime.date(2024, 1, 1),
+            "period_to": datetime.date(2024, 12, 31),
+            "date": datetime.date(2024, 6, 4),
+            "sections": ["title", "team", "contact"],
+            "introduction": f"Einleitung {municipality.slug}",
+        },
+    )
+
+
+def version(municipality):
+    from teilhabe.reports.services import generate_version
+
+    return generate_version(report(municipality))
+
+
+def published_version(municipality):
+    from teilhabe.reports.services import set_published
+
+    made = version(municipality)
+    set_published(made, True)
+    return made

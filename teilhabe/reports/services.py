@@ -1,0 +1,142 @@
+"""Named actions of the activity report and the generation of a version (frozen data).
+
+`build_data` reads every chosen section from the platform's data into plain JSON; `generate_version` saves
+it as a new version (never changing an earlier one). Renderers (reports/render/) read only that data."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from teilhabe.actions import save_values
+from teilhabe.reports import catalogue
+from teilhabe.reports.builders.context import Context, iso
+from teilhabe.reports.models import ActivityReport, ActivityReportVersion
+
+DATA_FORMAT = 1
+FIELDS = ("title", "audience", "period_from", "period_to", "date", "introduction", "outlook")
+
+
+class ReportError(ValueError):
+    pass
+
+
+def _check(values):
+    start, end = values.get("period_from"), values.get("period_to")
+    if start and end and start > end:
+        raise ReportError(_("Der Zeitraum endet vor seinem Beginn."))
+
+
+def save_report(municipality, user, values: dict, report: ActivityReport | None = None) -> ActivityReport:
+    """Create or update a report: title, audience, period, date, sections (keys in order), texts, notes."""
+    _check(values)
+    report = report or ActivityReport(municipality=municipality)
+    plain = {key: values[key] for key in FIELDS if key in values}
+    if "sections" in values:
+        plain["sections"] = catalogue.clean_keys(values["sections"])
+    elif not report.pk:
+        plain["sections"] = list(catalogue.DEFAULT_KEYS)
+    if "notes" in values:
+        plain["notes"] = {
+            k: v.strip() for k, v in (values["notes"] or {}).items() if k in catalogue.BY_KEY and v
+        }
+    return save_values(report, plain)
+
+
+def context_for(report: ActivityReport) -> Context:
+    return Context(
+        municipality=report.municipality,
+        period_from=report.period_from,
+        period_to=report.period_to,
+        date=report.date,
+        audience=report.audience,
+        title=report.title,
+        introduction=report.introduction,
+        outlook=report.outlook,
+        notes=dict(report.notes or {}),
+        section_keys=catalogue.clean_keys(report.sections),
+    )
+
+
+def default_context(municipality, period_from: dt.date, period_to: dt.date, *, audience="advisory_board"):
+    """A report of every section for a period, as the command line writes it without a stored report."""
+    return Context(
+        municipality=municipality,
+        period_from=period_from,
+        period_to=period_to,
+        date=period_to,
+        audience=audience,
+        title=_("Tätigkeitsbericht %(office)s") % {"office": municipality.office_name},
+        section_keys=list(catalogue.DEFAULT_KEYS),
+    )
+
+
+def build_data(ctx: Context, progress=None) -> dict:
+    """Every chosen section's data, plain JSON. `progress(step, percent)` is called per section."""
+    keys = catalogue.clean_keys(ctx.section_keys)
+    titles = [(key, str(catalogue.BY_KEY[key].label)) for key in keys]
+    sections = []
+    for index, key in enumerate(keys):
+        section = catalogue.BY_KEY[key]
+        if progress:
+            progress(section.label, int(100 * index / len(keys)))
+        if key == "agenda":
+            from teilhabe.reports.builders.office import agenda
+
+            data = agenda(ctx, titles)
+        else:
+            data = section.build(ctx)
+        sections.append(
+            {"key": key, "title": str(section.label), "note": ctx.notes.get(key, ""), "data": data}
+        )
+    from teilhabe.reports.models import ActivityReport as Report
+
+    return {
+        "format": DATA_FORMAT,
+        "language": translation.get_language() or "de",
+        "title": ctx.title,
+        "audience": ctx.audience,
+        "audience_label": str(dict(Report.Audience.choices).get(ctx.audience, "")),
+        "period_from": iso(ctx.period_from),
+        "period_to": iso(ctx.period_to),
+        "date": iso(ctx.date),
+        "municipality": {"name": ctx.municipality.name, "slug": ctx.municipality.slug},
+        "office": ctx.municipality.office_name,
+        "introduction": ctx.introduction,
+        "outlook": ctx.outlook,
+        "sections": sections,
+        "assets": ctx.assets,
+    }
+
+
+def generate_version(report: ActivityReport, user=None, progress=None) -> ActivityReportVersion:
+    """A new version with the data as it is now; earlier versions stay as they were."""
+    data = build_data(context_for(report), progress)
+    with transaction.atomic():
+        last = (
+            ActivityReportVersion.objects.select_for_update()
+            .filter(report=report)
+            .aggregate(n=Max("number"))["n"]
+        )
+        version = ActivityReportVersion(
+            municipality=report.municipality,
+            report=report,
+            number=(last or 0) + 1,
+            data=data,
+            generated_by=user,
+        )
+        version.save()
+    return version
+
+
+def set_published(version: ActivityReportVersion, published: bool) -> None:
+    """Release a version to the advisory board (or take it back)."""
+    if version.published != published:
+        version.published = published
+        version.save(update_fields=["published"])
+
+
+def delete_report(report: ActivityReport) -> None:
+    report.delete()
