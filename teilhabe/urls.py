@@ -16,6 +16,7 @@ municipality_patterns = [
     path("aktivitaeten/", include("teilhabe.activities.urls")),
     path("netzwerke/", include("teilhabe.networks.urls")),
     path("foerderprogramme/", include("teilhabe.programmes.urls")),
+    path("berichte/", include("teilhabe.reports.urls")),
     path("faktencheck/", include("teilhabe.statistics.urls")),
     path("aufgaben/", include("teilhabe.portal.job_urls")),
     path("oeffentlich/", include("teilhabe.portal.public_urls")),

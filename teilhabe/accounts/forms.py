@@ -178,7 +178,7 @@ class MembershipForm(RoleOrganisationMixin, forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = ["role", "organisation"]
+        fields = ["role", "organisation", "team_function", "name_public", "team_order"]
 
     def __init__(self, *args, acting_user, **kwargs):
         super().__init__(*args, **kwargs)

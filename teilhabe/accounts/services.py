@@ -144,10 +144,20 @@ def resend_invitation(membership: Membership, base_url: str, acting_user=None) -
     _send_invitation(membership, base_url, acting_user)
 
 
-def change_membership(membership: Membership, *, role, organisation) -> None:
+TEAM_FIELDS = ("team_function", "name_public", "team_order")
+
+
+def change_membership(membership: Membership, *, role, organisation, team=None) -> None:
+    """Role and organisation; `team` ({team_function, name_public, team_order}) how the office's team
+    lists the person (the activity report names them only with name_public)."""
     membership.role = role
     membership.organisation = organisation
-    membership.save(update_fields=["role", "organisation"])
+    fields = ["role", "organisation"]
+    for name, value in (team or {}).items():
+        if name in TEAM_FIELDS:
+            setattr(membership, name, value)
+            fields.append(name)
+    membership.save(update_fields=fields)
 
 
 def deactivate_membership(membership: Membership, *, acting_user) -> None:

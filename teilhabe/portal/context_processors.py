@@ -12,10 +12,11 @@ NAVIGATION = [
     ("activities", _("Aktivitäten"), "activities:list"),
     ("networks", _("Netzwerke"), "networks:list"),
     ("programmes", _("Förderprogramme"), "programmes:list"),
+    ("reports", _("Berichte"), "reports:list"),
     ("directory", _("Adressbuch"), "directory:organisation_list"),
 ]
 # Areas only some roles may open: shown to those roles only.
-ONLY_FOR = {"programmes": (OFFICE, ADVISORY_BOARD)}
+ONLY_FOR = {"programmes": (OFFICE, ADVISORY_BOARD), "reports": (OFFICE, ADVISORY_BOARD)}
 
 
 def navigation(request):

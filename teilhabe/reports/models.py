@@ -114,3 +114,25 @@ class ReportTemplate(MunicipalityOwned):
 
     def __str__(self):
         return self.original_name or self.file.name
+
+
+class ReportFile(MunicipalityOwned):
+    """A version rendered in one format by the generating job; downloads serve it as it was written."""
+
+    version = models.ForeignKey(
+        ActivityReportVersion, on_delete=models.CASCADE, related_name="files", verbose_name=_("Version")
+    )
+    file_format = models.CharField(_("Format"), max_length=8)
+    content = models.BinaryField(_("Inhalt"))
+    size = models.PositiveIntegerField(_("Größe"), default=0)
+    rendered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Berichtsdatei")
+        verbose_name_plural = _("Berichtsdateien")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "file_format"], name="report_file_per_format")
+        ]
+
+    def __str__(self):
+        return "%s (%s)" % (self.version, self.file_format)

@@ -131,6 +131,30 @@ def generate_version(report: ActivityReport, user=None, progress=None) -> Activi
     return version
 
 
+def render_files(version: ActivityReportVersion, formats=("pdf", "pptx", "docx")) -> None:
+    """Write the version in each format and keep the files (the downloads serve them)."""
+    from teilhabe.reports.models import ReportFile, ReportTemplate
+    from teilhabe.reports.render import render
+
+    template = ReportTemplate.objects.for_municipality(version.municipality).first()
+    for file_format in formats:
+        path = template.file.path if (template and file_format == "pptx") else None
+        content = render(version.data, file_format, template=path)
+        ReportFile.objects.update_or_create(
+            version=version,
+            file_format=file_format,
+            defaults={"municipality": version.municipality, "content": content, "size": len(content)},
+        )
+
+
+def start_generation(report: ActivityReport, user):
+    """Generate a new version as a background job (teilhabe/jobs); the job page shows its progress."""
+    from teilhabe.jobs.services import start_job
+    from teilhabe.reports.jobs import GENERATE
+
+    return start_job(report.municipality, user, GENERATE, params={"report": report.pk})
+
+
 def set_published(version: ActivityReportVersion, published: bool) -> None:
     """Release a version to the advisory board (or take it back)."""
     if version.published != published:

@@ -28,11 +28,20 @@ READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 
 
 class VisibleText(HTMLParser):
+    """The visible text, without scripts and without content an element declares to be in another language
+    (`<div lang="de">`: a report version frozen in German is data, read in German by screen readers too)."""
+
     def __init__(self):
         super().__init__()
         self.parts, self._skip = [], 0
+        self._foreign = []  # [tag, depth of that tag] of an element with lang="de" being skipped
 
     def handle_starttag(self, tag, attrs):
+        if self._foreign and tag == self._foreign[0]:
+            self._foreign[1] += 1
+        elif not self._foreign and any(n == "lang" and v and not v.startswith("en") for n, v in attrs):
+            self._foreign = [tag, 1]
+            self._skip += 1
         if tag in ("script", "style", "template"):
             self._skip += 1
         for name, value in attrs:
@@ -42,6 +51,11 @@ class VisibleText(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style", "template") and self._skip:
             self._skip -= 1
+        if self._foreign and tag == self._foreign[0]:
+            self._foreign[1] -= 1
+            if not self._foreign[1]:
+                self._foreign = []
+                self._skip -= 1
 
     def handle_data(self, data):
         if not self._skip and data.strip():

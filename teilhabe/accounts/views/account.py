@@ -200,7 +200,10 @@ def member_edit(request, membership_id):
     form = MembershipForm(request.POST or None, instance=membership, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         services.change_membership(
-            membership, role=form.cleaned_data["role"], organisation=form.cleaned_data["organisation"]
+            membership,
+            role=form.cleaned_data["role"],
+            organisation=form.cleaned_data["organisation"],
+            team={name: form.cleaned_data[name] for name in services.TEAM_FIELDS},
         )
         messages.success(request, _("Rolle und Organisation wurden gespeichert."))
         return redirect("members:list", request.municipality.slug)
