@@ -16,8 +16,8 @@ class ReportsConfig(AppConfig):
 
         for model in (m.ActivityReport, m.ActivityReportVersion, m.ReportTemplate, m.ReportFile):
             auditlog.register(model, exclude_fields=["data", "content"])
-        register_url_object("report_id", m.ActivityReport)
-        register_url_object("version_id", m.ActivityReportVersion)
+        register_url_object("activity_report_id", m.ActivityReport)
+        register_url_object("report_version_id", m.ActivityReportVersion)
         register_url_value("report_format", "pdf", "pptx", "docx")
         register_sample(m.ActivityReport, samples.report)
         register_url_value("report_format", "pdf", "pptx", "docx")

@@ -67,8 +67,8 @@ def report_create(request):
 
 @role_required(OFFICE)
 @require_http_methods(["GET", "POST"])
-def report_edit(request, report_id):
-    report = get_scoped_or_404(ActivityReport, request, pk=report_id)
+def report_edit(request, activity_report_id):
+    report = get_scoped_or_404(ActivityReport, request, pk=activity_report_id)
     form = ReportForm(request.POST or None, initial=ReportForm.initial_for(report))
     if request.method == "POST" and form.is_valid():
         services.save_report(request.municipality, request.user, form.values(), report)
@@ -79,8 +79,8 @@ def report_edit(request, report_id):
 
 @role_required(OFFICE)
 @require_safe
-def report_detail(request, report_id):
-    report = get_scoped_or_404(ActivityReport, request, pk=report_id)
+def report_detail(request, activity_report_id):
+    report = get_scoped_or_404(ActivityReport, request, pk=activity_report_id)
     versions = list(
         report.versions.defer("data")
         .select_related("generated_by")
@@ -102,22 +102,22 @@ def report_detail(request, report_id):
 
 @role_required(OFFICE)
 @require_POST
-def report_generate(request, report_id):
-    report = get_scoped_or_404(ActivityReport, request, pk=report_id)
+def report_generate(request, activity_report_id):
+    report = get_scoped_or_404(ActivityReport, request, pk=activity_report_id)
     job = services.start_generation(report, request.user)
     return redirect(job.get_absolute_url())
 
 
-def _version(request, version_id):
+def _version(request, report_version_id):
     return get_scoped_or_404(
-        _versions(request).defer(None).select_related("report", "generated_by"), request, pk=version_id
+        _versions(request).defer(None).select_related("report", "generated_by"), request, pk=report_version_id
     )
 
 
 @role_required(*READERS)
 @require_safe
-def version_detail(request, version_id):
-    version = _version(request, version_id)
+def version_detail(request, report_version_id):
+    version = _version(request, report_version_id)
     from teilhabe.reports.render.document import document, text_lines
 
     parts = [(part.title, text_lines(part)) for part in document(version.data)]
@@ -137,10 +137,10 @@ def version_detail(request, version_id):
 
 @role_required(*READERS)
 @require_safe
-def version_download(request, version_id, report_format):
+def version_download(request, report_version_id, report_format):
     if report_format not in MIME:
         raise Http404
-    version = _version(request, version_id)
+    version = _version(request, report_version_id)
     stored = ReportFile.objects.filter(version=version, file_format=report_format).first()
     if stored is not None:
         content = bytes(stored.content)
@@ -159,8 +159,8 @@ def version_download(request, version_id, report_format):
 
 @role_required(OFFICE)
 @require_POST
-def version_publish(request, version_id):
-    version = _version(request, version_id)
+def version_publish(request, report_version_id):
+    version = _version(request, report_version_id)
     publish = request.POST.get("published") == "1"
     services.set_published(version, publish)
     if publish:
@@ -176,8 +176,8 @@ def version_publish(request, version_id):
 
 @role_required(*READERS)
 @require_safe
-def version_compare(request, version_id):
-    version = _version(request, version_id)
+def version_compare(request, report_version_id):
+    version = _version(request, report_version_id)
     other_id = request.GET.get("mit", "")
     candidates = _versions(request).filter(report=version.report).exclude(pk=version.pk).defer("data")
     other = None

@@ -190,19 +190,19 @@ EXPECTED = {
     # statistics
     # reports (the board reads released versions only; the default sample version is not released)
     "reports:compare": (200, 403, 403, 404, 302),
-    "reports:compare[version_id=published]": (200, 403, 403, 200, 302),
+    "reports:compare[report_version_id=published]": (200, 403, 403, 200, 302),
     "reports:create": (200, 403, 403, 403, 302),
     "reports:detail": (200, 403, 403, 403, 302),
     "reports:download": (200, 403, 403, 404, 302),
-    "reports:download[version_id=published]": (200, 403, 403, 200, 302),
+    "reports:download[report_version_id=published]": (200, 403, 403, 200, 302),
     "reports:edit": (200, 403, 403, 403, 302),
     "reports:generate": (405, 403, 403, 403, 302),  # POST only
     "reports:list": (200, 403, 403, 200, 302),
     "reports:publish": (405, 403, 403, 403, 302),  # POST only
-    "reports:publish[version_id=published]": (405, 403, 403, 403, 302),
+    "reports:publish[report_version_id=published]": (405, 403, 403, 403, 302),
     "reports:template": (200, 403, 403, 403, 302),
     "reports:version": (200, 403, 403, 404, 302),
-    "reports:version[version_id=published]": (200, 403, 403, 200, 302),
+    "reports:version[report_version_id=published]": (200, 403, 403, 200, 302),
     "statistics:district_map": (200, 403, 403, 403, 302),
     "statistics:district_map_public": (405, 403, 403, 403, 302),  # POST only
     "statistics:districts": (200, 200, 200, 200, 302),
