@@ -184,6 +184,10 @@ class MembershipForm(RoleOrganisationMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.acting_user = acting_user
         self.setup_organisation(self.instance.municipality)
+        self.fields["team_order"].required = False
+
+    def clean_team_order(self):
+        return self.cleaned_data.get("team_order") or 0
 
     def clean_role(self):
         role = self.cleaned_data["role"]
