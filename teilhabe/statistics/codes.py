@@ -48,23 +48,38 @@ def _list(values: Iterable[str]) -> str:
     return ", ".join(_lit(v) for v in values)
 
 
+def germany_values(system: str) -> tuple[str, ...]:
+    """The spellings of Germany in ``system``."""
+    if system == DESTATIS:
+        return tuple(s for s, k in destatis.spellings(historic=False).items() if k == destatis.GERMANY_KEY)
+    return ("DE",)
+
+
+def not_known_values(system: str) -> tuple[str, ...]:
+    """Values that name no foreign state: Germany, stateless, unclear, not stated."""
+    if system == DESTATIS:
+        return germany_values(system) + destatis.NOT_A_STATE_KEYS
+    return ("DE", "XS", "XU")
+
+
+def unknown_values(system: str) -> tuple[str, ...]:
+    """Values that say "not known" (stateless, unclear, not stated)."""
+    return destatis.NOT_A_STATE_KEYS if system == DESTATIS else ("XS", "XU")
+
+
 def germany_literals(system: str) -> str:
     """SQL list of the spellings of Germany in ``system``."""
-    if system == DESTATIS:
-        return _list(s for s, k in destatis.spellings(historic=False).items() if k == destatis.GERMANY_KEY)
-    return _lit("DE")
+    return _list(germany_values(system))
 
 
 def not_known_literals(system: str) -> str:
     """SQL list of values that name no foreign state: Germany, stateless, unclear, not stated."""
-    if system == DESTATIS:
-        return germany_literals(system) + ", " + _list(destatis.NOT_A_STATE_KEYS)
-    return _list(("DE", "XS", "XU"))
+    return _list(not_known_values(system))
 
 
 def unknown_literals(system: str) -> str:
     """SQL list of values that say "not known" (stateless, unclear, not stated)."""
-    return _list(destatis.NOT_A_STATE_KEYS) if system == DESTATIS else _list(("XS", "XU"))
+    return _list(unknown_values(system))
 
 
 # --- fast path ---------------------------------------------------------------------------------------

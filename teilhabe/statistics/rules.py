@@ -77,27 +77,54 @@ def _system(systems: dict[str, str] | None, column: str) -> str:
     return (systems or {}).get(column, codes.ISO)
 
 
-def own_category_sql(systems: dict[str, str] | None = None) -> str:
-    """Rules 1, 2 and 5 without the family rule: "foreigner", the first own category, or "none"."""
+#: DuckDB plans ``x IN (...)`` with five or more constants as a join with a table of the constants,
+#: which costs far more per row than a few comparisons; longer lists are split into ORed short ones.
+IN_LIST_LIMIT = 4
+
+
+def in_sql(column: str, values: tuple[str, ...]) -> str:
+    """``column IN (values)`` (NULL for a NULL column), as short lists."""
+    chunks = [values[i : i + IN_LIST_LIMIT] for i in range(0, len(values), IN_LIST_LIMIT)]
+    parts = ["%s IN (%s)" % (column, ", ".join(lit(v) for v in chunk)) for chunk in chunks]
+    return parts[0] if len(parts) == 1 else "(%s)" % " OR ".join(parts)
+
+
+def not_in_sql(column: str, values: tuple[str, ...]) -> str:
+    """``column NOT IN (values)`` (NULL for a NULL column), as short lists."""
+    if len(values) <= IN_LIST_LIMIT:
+        return "%s NOT IN (%s)" % (column, ", ".join(lit(v) for v in values))
+    return "NOT %s" % in_sql(column, values)
+
+
+def own_category_sql(systems: dict[str, str] | None = None, value=lit) -> str:
+    """Rules 1, 2 and 5 without the family rule: "foreigner", the first own category, or "none".
+
+    ``value`` gives the SQL of each result (the name as text, or the fast path's number for it).
+    """
 
     def known_foreign(column: str) -> str:
-        return "%s IS NOT NULL AND %s NOT IN (%s)" % (
+        return "%s IS NOT NULL AND %s" % (
             column,
-            column,
-            codes.not_known_literals(_system(systems, column)),
+            not_in_sql(column, codes.not_known_values(_system(systems, column))),
         )
 
     return (
-        "CASE WHEN citizenship NOT IN (%s) THEN 'foreigner' "
-        "WHEN naturalised THEN 'naturalised' "
-        "WHEN ius_soli THEN 'ius_soli' "
-        "WHEN %s THEN 'born_abroad' "
-        "WHEN %s THEN 'second_citizenship' "
-        "ELSE 'none' END"
+        "CASE WHEN %s THEN %s "
+        "WHEN naturalised THEN %s "
+        "WHEN ius_soli THEN %s "
+        "WHEN %s THEN %s "
+        "WHEN %s THEN %s "
+        "ELSE %s END"
         % (
-            codes.germany_literals(_system(systems, "citizenship")),
+            not_in_sql("citizenship", codes.germany_values(_system(systems, "citizenship"))),
+            value(FOREIGNER),
+            value("naturalised"),
+            value("ius_soli"),
             known_foreign("birth_country"),
+            value("born_abroad"),
             known_foreign("second_citizenship"),
+            value("second_citizenship"),
+            value(NO_BACKGROUND),
         )
     )
 
@@ -111,10 +138,14 @@ def self_immigrated_sql(systems: dict[str, str] | None = None) -> str:
     birth = _system(systems, "birth_country")
     moved = _system(systems, "immigrated_from")
     return (
-        "CASE WHEN birth_country IS NOT NULL AND birth_country NOT IN (%s) THEN true "
-        "WHEN (birth_country IS NULL OR birth_country IN (%s)) AND immigrated_from IS NOT NULL "
-        "AND immigrated_from NOT IN (%s) THEN true ELSE false END"
-        % (codes.not_known_literals(birth), codes.unknown_literals(birth), codes.not_known_literals(moved))
+        "CASE WHEN birth_country IS NOT NULL AND %s THEN true "
+        "WHEN (birth_country IS NULL OR %s) AND immigrated_from IS NOT NULL "
+        "AND %s THEN true ELSE false END"
+        % (
+            not_in_sql("birth_country", codes.not_known_values(birth)),
+            in_sql("birth_country", codes.unknown_values(birth)),
+            not_in_sql("immigrated_from", codes.not_known_values(moved)),
+        )
     )
 
 

@@ -11,6 +11,8 @@ writes them, besides ``1``/``0``, ``ja``/``nein``, ``true``/``false`` and the ot
 
 from __future__ import annotations
 
+from .rules import in_sql
+
 #: Spelling of a sex (lower case, trimmed) -> the stored value.
 SEX_SPELLINGS: dict[str, str] = {
     "m": "m",
@@ -39,14 +41,14 @@ def sex_sql(column: str) -> str:
     return "CASE %s ELSE %s END" % (cases, column)
 
 
-def fast_boolean_clean_sql(column: str) -> str:
-    """The fast path's check that a yes/no cell is one of the exact spellings it reads."""
-    allowed = ", ".join("'%s'" % v for v in FAST_TRUE + FAST_FALSE)
-    return "(%s IS NULL OR %s IN (%s))" % (column, column, allowed)
-
-
 def fast_boolean_sql(column: str) -> str:
-    return "coalesce(%s IN (%s), false)" % (column, ", ".join("'%s'" % v for v in FAST_TRUE))
+    """The fast path's reading of a yes/no cell: true or false for the exact spellings it reads (empty is
+    no), NULL for anything else (which hands the file to the thorough path)."""
+    return "CASE WHEN %s IS NULL THEN false WHEN %s THEN true WHEN %s THEN false END" % (
+        column,
+        in_sql(column, FAST_TRUE),
+        in_sql(column, FAST_FALSE),
+    )
 
 
 def normalise_sex(con, table: str, distinct: dict[str, set[str]]) -> None:
