@@ -3,11 +3,12 @@
 The rules are in :mod:`teilhabe.statistics.rules` (and ``docs/statistics.md``). How it runs (few scans,
 all in DuckDB), in one of two ways:
 
-- the *fast path* (:mod:`teilhabe.statistics.fast_path`, every clean file): the file is read once into a
-  narrow in-memory table ``persons`` with rules 1, 2, 5 and E1, the age group, a hash of the id and a flag
-  "all checks pass" computed per row; one GROUP BY folds it into ``counts``, from which the remaining
-  checks are read; a count of distinct id hashes proves the ids unique; the parents' rules (3, E2, E3)
-  join the few candidate children with their parents (ids compared as text) and correct the counts;
+- the *fast path* (:mod:`teilhabe.statistics.fast_path`, every clean file): one pass. One scan of the file
+  computes per row rules 1, 2, 5 and E1, the age class, a hash of the id and a flag "all checks pass",
+  packed into one integer key, and streams the rows (never stored) into the counts per district and key,
+  a count of distinct id hashes (as many as rows proves the ids unique) and the few candidate children and
+  possible parents; a second small statement joins those (ids compared as text) for the parents' rules
+  (3, E2, E3) and corrects the counts, from which the remaining checks are read;
 - the *thorough path* (:mod:`teilhabe.statistics.thorough_path`, anything the fast path does not
   accept): the file is read again in file order, values are normalised where needed, the checks run
   exactly (naming rows) and, for a usable file, the same rules fill the cube.
@@ -139,7 +140,7 @@ def compute(
             con.close()
         else:
             con.execute("RESET preserve_insertion_order")
-            for table in ("persons", "counts", "links", "cube"):
+            for table in ("persons", "stage", "packed", "links", "cube"):
                 con.execute("DROP TABLE IF EXISTS %s" % table)
 
 

@@ -192,9 +192,6 @@ def age_sql(reference_date: dt.date) -> tuple[str, str]:
     return younger_than(18), age_group
 
 
-#: The age classes under 18 as an SQL list (minors in the fast path).
-MINOR_GROUPS_SQL = ", ".join(lit(key) for key, _lo, hi in AGE_CLASSES if hi is not None and hi < 18)
-
 _OLD_HISTORY = "CASE WHEN self_immigrated THEN 'self' ELSE 'none' END"
 
 
