@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "teilhabe.programmes",
     "teilhabe.bulletins",
     "teilhabe.reports",
+    "teilhabe.api",  # the open data API (/api/v1/, django-ninja)
     # Background jobs: teilhabe.jobs before django_tasks_db, so its `db_worker` (which first fails the jobs
     # of dead workers) replaces the original command.
     "teilhabe.jobs",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "teilhabe.accounts.two_factor_middleware.TwoFactorMiddleware",
     "teilhabe.headers.SecurityHeadersMiddleware",
+    "teilhabe.headers.PublicConditionalGetMiddleware",  # ETag and 304 for public pages seen without login
     "teilhabe.csp.ContentSecurityPolicyMiddleware",  # teilhabe/csp.py: nothing inline, nothing from elsewhere
     "teilhabe.accounts.language.LanguageMiddleware",  # after authentication: the user's own choice
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from teilhabe import media
 from teilhabe.accounts import language
+from teilhabe.api.api import api
 from teilhabe.portal.views import start as municipality_views
 
 municipality_patterns = [
@@ -20,6 +21,7 @@ municipality_patterns = [
     path("faktencheck/", include("teilhabe.statistics.urls")),
     path("aufgaben/", include("teilhabe.portal.job_urls")),
     path("oeffentlich/", include("teilhabe.portal.public_urls")),
+    path("oeffentlich/konzept/", include("teilhabe.concept.public_urls")),
     path("oeffentlich/faktencheck/", include("teilhabe.statistics.public_urls")),
     path("oeffentlich/aktivitaeten/", include("teilhabe.registrations.public_urls")),
     path("oeffentlich/kalender/", include("teilhabe.activities.public_urls")),
@@ -29,7 +31,9 @@ municipality_patterns = [
 
 urlpatterns = [
     path("", municipality_views.index, name="home"),
+    path("konto/api-schluessel/", include("teilhabe.api.token_urls")),
     path("konto/", include("teilhabe.accounts.urls")),
+    path("api/v1/", api.urls),
     path("i18n/setlang/", language.set_language, name="set_language"),
     path("system/admin/", admin.site.urls),
     path("healthz", municipality_views.healthz, name="healthz"),

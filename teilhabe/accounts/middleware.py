@@ -4,7 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from teilhabe.accounts.models import Membership
+from teilhabe.accounts.models import active_membership
 from teilhabe.municipalities.models import Municipality
 
 
@@ -32,11 +32,7 @@ class MunicipalityMiddleware:
             return redirect_to_login(request.get_full_path())
         if user.is_superuser:
             return None
-        request.membership = (
-            Membership.objects.select_related("organisation")
-            .filter(user=user, municipality=request.municipality, is_active=True, awaiting_acceptance=False)
-            .first()
-        )
+        request.membership = active_membership(user, request.municipality)
         if request.membership is None:
             # Same answer as for a missing object: no hint about another municipality's data.
             raise Http404

@@ -108,6 +108,18 @@ class Membership(models.Model):
         )
 
 
+def active_membership(user, municipality):
+    """The user's membership that gives access to `municipality` (active, accepted), else None: the one access
+    check of the internal area (accounts/middleware.py) and of the API's tokens (teilhabe/api)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    return (
+        Membership.objects.select_related("organisation")
+        .filter(user=user, municipality=municipality, is_active=True, awaiting_acceptance=False)
+        .first()
+    )
+
+
 class FailedLogin(models.Model):
     """One failed login attempt; rows older than the throttle window are deleted on the next failure."""
 

@@ -199,6 +199,7 @@ def _describe(concept):
         "period_start": content.PERIOD[0],
         "period_end": content.PERIOD[1],
         "is_current": True,
+        "public": True,  # the demo office publishes its concept (public pages, open data API)
     }
     changed = [name for name, value in values.items() if getattr(concept, name) != value]
     for name in changed:

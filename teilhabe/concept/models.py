@@ -24,6 +24,14 @@ class Concept(MunicipalityOwned):
     period_end = models.PositiveSmallIntegerField(_("Laufzeit bis (Jahr)"), null=True, blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
     is_current = models.BooleanField(_("aktuelles Konzept"), default=True)
+    public = models.BooleanField(
+        _("öffentlich zeigen"),
+        default=False,
+        help_text=_(
+            "Handlungsfelder, Ziele, Maßnahmen und ihr angenommener Umsetzungsstand erscheinen auf den "
+            "öffentlichen Seiten und in der offenen Schnittstelle (ohne Namen, ohne Meldungstexte)."
+        ),
+    )
 
     class Meta:
         ordering = ["-is_current", "-adopted_on", "title"]
@@ -182,6 +190,11 @@ class Measure(MunicipalityOwned):
     cost_note = models.TextField(_("Kosten / Finanzierung"), blank=True)
     success_indicator = models.TextField(_("Erfolgsindikator"), blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="measures", verbose_name=_("Schlagwörter"))
+    public = models.BooleanField(
+        _("öffentlich zeigen"),
+        default=True,
+        help_text=_("Erscheint, wenn das Konzept veröffentlicht ist, auf den öffentlichen Seiten."),
+    )
     current_status = models.ForeignKey(
         Status, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("Status")
     )

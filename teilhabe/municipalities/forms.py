@@ -12,11 +12,14 @@ class MunicipalityForm(forms.ModelForm):
         model = Municipality
         fields = [
             "name", "office_name", "office_address", "office_email", "office_phone", "office_hours",
-            "logo", "logo_credit", "disclosure_threshold", "office_two_factor_required",
+            "logo", "logo_credit", "disclosure_threshold", "office_two_factor_required", "imprint",
+            "privacy_notice",
         ]  # fmt: skip
         widgets = {
             "office_address": forms.Textarea(attrs={"rows": 3}),
             "office_hours": forms.Textarea(attrs={"rows": 3}),
+            "imprint": forms.Textarea(attrs={"rows": 6}),
+            "privacy_notice": forms.Textarea(attrs={"rows": 10}),
         }
 
     def __init__(self, *args, **kwargs):

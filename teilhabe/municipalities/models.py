@@ -49,6 +49,22 @@ class Municipality(models.Model):
     office_email = models.EmailField(_("E-Mail"), blank=True)
     office_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     office_hours = models.TextField(_("Öffnungszeiten"), blank=True)
+    imprint = models.TextField(
+        _("Impressum"),
+        blank=True,
+        help_text=_(
+            "Anbieterkennzeichnung nach § 5 DDG: Behörde, Anschrift, vertretungsberechtigte Stelle, Kontakt. "
+            "Erscheint öffentlich unter „Impressum“."
+        ),
+    )
+    privacy_notice = models.TextField(
+        _("Datenschutzerklärung"),
+        blank=True,
+        help_text=_(
+            "Verantwortliche Stelle, Datenschutzbeauftragte, Zwecke und Rechtsgrundlagen, Speicherdauer, Rechte. "
+            "Erscheint öffentlich unter „Datenschutz“; leer bleibt dort der allgemeine Text zu dieser Plattform."
+        ),
+    )
     logo = models.FileField(_("Logo"), upload_to="logos/", blank=True)
     logo_credit = models.CharField(_("Bildnachweis des Logos"), max_length=200, blank=True)
     disclosure_threshold = models.PositiveSmallIntegerField(

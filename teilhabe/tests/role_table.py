@@ -168,7 +168,11 @@ EXPECTED = {
     "programmes:list": (200, 403, 403, 200, 302),
     # public
     "public:accessibility": (200, 200, 200, 200, 200),
+    "concept_public:concept": (200, 200, 200, 200, 200),
+    "public:easy_read": (200, 200, 200, 200, 200),
     "public:home": (200, 200, 200, 200, 200),
+    "public:imprint": (200, 200, 200, 200, 200),
+    "public:privacy": (200, 200, 200, 200, 200),
     # registrations (participant data: the office and the activity's organisers; the sample activity is not
     # co-run by the editors' organisations, so they are refused like the board)
     "registrations:attendance": (405, 405, 405, 403, 302),

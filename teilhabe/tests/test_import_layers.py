@@ -51,7 +51,9 @@ LAYERS = [
     ("registrations", "networks"),
     ("programmes",),  # funding programmes; their report deadlines are networks' Tasks
     ("bulletins",),  # information products: Kompakt-Info, Com-In, leaflets, distribution lists and sending
-    ("reports",),  # the activity report (Tätigkeitsbericht): sections from every app, PDF, PPTX, DOCX
+    # the activity report (Tätigkeitsbericht: sections from every app, PDF, PPTX, DOCX) and the open data API
+    # (/api/v1/): both read the apps below and nothing reads them but the portal and the root URLs
+    ("reports", "api"),
     ("portal",),  # start pages, first-run guide, job pages, provisioning, `teilhabe demo`
     # The project: settings, root URLs, middleware that reads the settings of several apps, the command line.
     ("urls", "settings", "settings_test", "wsgi", "cli", "__main__", "csp"),

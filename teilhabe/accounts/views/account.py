@@ -12,6 +12,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from teilhabe import sections
 from teilhabe.accounts import services, two_factor
 from teilhabe.accounts.decorators import role_required
 from teilhabe.accounts.forms import (
@@ -108,6 +109,8 @@ def profile(request):
         "two_factor_required": two_factor.is_required(request.user),
         "recovery_codes_left": two_factor.remaining_recovery_codes(request.user),
         **oidc_context(),
+        # what higher apps add (the API's tokens, teilhabe/api)
+        **sections.context("accounts.profile", request.user),
     }
     return render(request, "accounts/profile.html", ctx)
 

@@ -95,6 +95,7 @@ CONCEPT_FIELDS = (
     "period_end",
     "description",
     "is_current",
+    "public",
 )
 
 
@@ -179,6 +180,7 @@ MEASURE_FIELDS = (
     "priority",
     "cost_note",
     "success_indicator",
+    "public",
 )
 
 
