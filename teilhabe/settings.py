@@ -234,6 +234,20 @@ EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
 DEFAULT_FROM_EMAIL = envsecret("DEFAULT_FROM_EMAIL", "Teilhabe <teilhabe@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Bulletins (teilhabe/bulletins/sender.py): the domain of their From address ("<slug>@domain") and of every
+# Message-ID (default: the domain of DEFAULT_FROM_EMAIL); batches, rate (messages a minute, 0: no pause), and the
+# hard bounces after which an address is suspended. BULLETIN_EMAIL_BACKEND may route them to another backend.
+BULLETIN_SENDER_DOMAIN = envsecret("BULLETIN_SENDER_DOMAIN")
+BULLETIN_EMAIL_BACKEND = envsecret("BULLETIN_EMAIL_BACKEND")
+BULLETIN_BATCH_SIZE = envint("BULLETIN_BATCH_SIZE", "50")
+BULLETIN_RATE_PER_MINUTE = envint("BULLETIN_RATE_PER_MINUTE", "300")
+BULLETIN_BOUNCE_LIMIT = envint("BULLETIN_BOUNCE_LIMIT", "3")
+# Optional: the mailbox bounces (delivery status notifications) arrive in, read by `teilhabe read_bounces`.
+BULLETIN_BOUNCE_IMAP_HOST = envsecret("BULLETIN_BOUNCE_IMAP_HOST")
+BULLETIN_BOUNCE_IMAP_PORT = envint("BULLETIN_BOUNCE_IMAP_PORT", "993")
+BULLETIN_BOUNCE_IMAP_USER = envsecret("BULLETIN_BOUNCE_IMAP_USER")
+BULLETIN_BOUNCE_IMAP_PASSWORD = envsecret("BULLETIN_BOUNCE_IMAP_PASSWORD")
+BULLETIN_BOUNCE_IMAP_FOLDER = envsecret("BULLETIN_BOUNCE_IMAP_FOLDER", "INBOX")
 
 # Security: on unless DEBUG. Behind a reverse proxy that sets X-Forwarded-Proto.
 HTTPS = envbool("HTTPS", "False" if DEBUG else "True")

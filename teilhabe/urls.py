@@ -27,6 +27,8 @@ municipality_patterns = [
     path("oeffentlich/kalender/", include("teilhabe.activities.public_urls")),
     path("anmeldungen/", include("teilhabe.registrations.urls")),
     path("oeffentlich/netzwerke/", include("teilhabe.networks.public_urls")),
+    path("verteiler/", include("teilhabe.bulletins.list_urls")),
+    path("oeffentlich/abo/", include("teilhabe.bulletins.subscription_urls")),
 ]
 
 urlpatterns = [

@@ -10,9 +10,36 @@ class BulletinsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from teilhabe.bulletins import models as m
-        from teilhabe.municipalities.scoping import register_url_object
+        from teilhabe.bulletins import samples
+        from teilhabe.municipalities.scoping import register_url_object, register_url_value
+        from teilhabe.testing.samples import SAMPLES, register_sample
 
         for model in (m.Bulletin, m.BulletinIssue):
             auditlog.register(model)
         register_url_object("bulletin_id", m.Bulletin)
         register_url_object("issue_id", m.BulletinIssue)
+        self.ready_lists(auditlog, m, samples, register_url_object, register_url_value, register_sample)
+        for model, factory in ((m.Bulletin, samples.bulletin), (m.BulletinIssue, samples.issue)):
+            if model not in SAMPLES:  # the composition may register its own, richer samples
+                register_sample(model, factory)
+
+    def ready_lists(self, auditlog, m, samples, register_url_object, register_url_value, register_sample):
+        """The distribution lists and sending: audit, URL objects and values, samples, the contact hook."""
+        from teilhabe.bulletins.services.privacy import erase_for_contact
+        from teilhabe.directory.signals import contact_erased
+
+        auditlog.register(m.DistributionList)
+        auditlog.register(m.Topic)
+        # The address is not in the audit trail: it records what changed, not the person.
+        auditlog.register(m.Subscription, include_fields=["state", "distribution_list"])
+        auditlog.register(m.Subscriber, include_fields=["suspended_at", "bounce_count", "contact"])
+        auditlog.register(m.Sending, include_fields=["state", "run_after", "started_at", "finished_at"])
+        register_url_object("distribution_list_id", m.DistributionList)
+        register_url_object("subscription_id", m.Subscription)
+        register_url_object("subscriber_id", m.Subscriber)
+        for token in ("confirm_token", "unsubscribe_token", "preferences_token"):
+            register_url_value(token, "ungueltig")
+        register_sample(m.DistributionList, samples.distribution_list)
+        register_sample(m.Subscription, samples.subscription)
+        register_sample(m.Subscriber, samples.subscriber)
+        contact_erased.connect(erase_for_contact, dispatch_uid="bulletins.erase_for_contact")

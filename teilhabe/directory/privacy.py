@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import describe_entries, entries_for_object, log_event, scrub_entries
 from teilhabe.directory.models import Contact
+from teilhabe.directory.signals import contact_erased
 
 REDACTED = "[gelöscht]"
 
@@ -86,6 +87,7 @@ def erase_contact(contact: Contact, actor) -> Contact:
     changes = {name: [REDACTED, _display_new(contact, name)] for name in changed}
     changes["erased_at"] = ["None", contact.erased_at.isoformat()]
     LogEntry.objects.filter(pk=entry.pk).update(changes=changes)
+    contact_erased.send(sender=Contact, contact=contact, actor=actor)
     return contact
 
 

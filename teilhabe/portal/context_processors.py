@@ -14,9 +14,10 @@ NAVIGATION = [
     ("programmes", _("Förderprogramme"), "programmes:list"),
     ("reports", _("Berichte"), "reports:list"),
     ("directory", _("Adressbuch"), "directory:organisation_list"),
+    ("distribution", _("Verteiler"), "distribution:index"),
 ]
 # Areas only some roles may open: shown to those roles only.
-ONLY_FOR = {"programmes": (OFFICE, ADVISORY_BOARD), "reports": (OFFICE, ADVISORY_BOARD)}
+ONLY_FOR = {"programmes": (OFFICE, ADVISORY_BOARD), "reports": (OFFICE, ADVISORY_BOARD), "distribution": (OFFICE,)}
 
 
 def navigation(request):

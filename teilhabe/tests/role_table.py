@@ -93,6 +93,28 @@ EXPECTED = {
     "concept:status_edit": (200, 403, 403, 403, 302),
     "concept:status_list": (200, 403, 403, 403, 302),
     "concept:structure": (200, 403, 403, 403, 302),
+    # distribution (the distribution lists: personal data, the office only)
+    "distribution:add_contacts": (200, 403, 403, 403, 302),
+    "distribution:create": (200, 403, 403, 403, 302),
+    "distribution:detail": (200, 403, 403, 403, 302),
+    "distribution:edit": (200, 403, 403, 403, 302),
+    "distribution:index": (200, 403, 403, 403, 302),
+    "distribution:lift_suspension": (405, 403, 403, 403, 302),  # POST only
+    "distribution:privacy": (200, 403, 403, 403, 302),
+    "distribution:remove": (405, 403, 403, 403, 302),  # POST only
+    "distribution:resume": (405, 403, 403, 403, 302),  # POST only
+    "distribution:schedule": (405, 403, 403, 403, 302),  # POST only
+    "distribution:send": (200, 403, 403, 403, 302),
+    "distribution:test_send": (405, 403, 403, 403, 302),  # POST only
+    "distribution:unschedule": (405, 403, 403, 403, 302),  # POST only
+    "distribution:topics": (200, 403, 403, 403, 302),
+    # subscriptions (the public sign-up; the links of the mails only with their signed token)
+    "subscriptions:confirm": (404, 404, 404, 404, 404),
+    "subscriptions:index": (200, 200, 200, 200, 200),
+    "subscriptions:preferences": (404, 404, 404, 404, 404),
+    "subscriptions:signup": (200, 200, 200, 200, 200),
+    "subscriptions:thanks": (200, 200, 200, 200, 200),
+    "subscriptions:unsubscribe": (404, 404, 404, 404, 404),
     # directory
     "directory:contact_create": (200, 403, 403, 403, 302),
     "directory:contact_delete": (200, 403, 403, 403, 302),

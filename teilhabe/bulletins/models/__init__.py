@@ -4,3 +4,11 @@ composition, the distribution lists and the leaflets add. Import from here: `fro
 from teilhabe.bulletins.models.series import Bulletin, BulletinIssue, validate_language_codes
 
 __all__ = ["Bulletin", "BulletinIssue", "validate_language_codes"]
+from teilhabe.bulletins.models.lists import (  # noqa: E402, F401, I001  (the distribution lists)
+    ConsentRecord,
+    DistributionList,
+    Subscriber,
+    Subscription,
+    Topic,
+)
+from teilhabe.bulletins.models.sending import Forwarding, SendRecord, Sending  # noqa: E402, F401, I001
