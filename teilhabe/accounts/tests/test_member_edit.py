@@ -99,3 +99,20 @@ def test_the_page_needs_a_bounded_number_of_queries_whatever_the_history(
     with django_assert_max_num_queries(15):
         response = office_client.get(member_url("edit", municipality, member))
     assert response.status_code == 200
+
+
+def test_office_staff_set_the_team_function_and_whether_the_name_is_public(
+    office_client, municipality, member
+):
+    response = office_client.post(
+        member_url("edit", municipality, member),
+        {"role": member.role, "team_function": "Sachgebietsleitung", "name_public": "on", "team_order": "1"},
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.team_function, member.name_public, member.team_order) == ("Sachgebietsleitung", True, 1)
+    office_client.post(
+        member_url("edit", municipality, member), {"role": member.role, "team_function": "Team"}
+    )
+    member.refresh_from_db()
+    assert (member.team_function, member.name_public, member.team_order) == ("Team", False, 0)
