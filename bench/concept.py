@@ -21,19 +21,28 @@ number of SQL queries per page, and the ratio large/small. Targets: ratio <= 1.5
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CACHE = ROOT / "var" / "bench"
+sys.path.insert(0, str(ROOT / "bench"))
+from _timing import (  # noqa: E402  (the benchmarks' shared harness)
+    CACHE,
+    alternate,
+    analyze,
+    arguments,
+    database_urls,
+    logged_in_client,
+    percentiles,
+    prepare,
+    setup_django,
+    time_page,
+)
+
 PAGES = ["concept:dashboard", "concept:measure_list", "concept:matrix"]
 LARGE = {"municipalities": 400, "measures": 150, "rounds": 6}
 MEASURED_INDEX = 200  # the large database's municipality that is measured
@@ -42,49 +51,6 @@ TARGET_P95_MS = 50.0
 
 
 # --- the databases -------------------------------------------------------------------------------------
-
-
-def database_urls() -> dict[str, dict[str, str]]:
-    """{engine: {"small": url, "large": url}}: SQLite always, PostgreSQL when DATABASE_URL names one."""
-    urls = {
-        "sqlite": {
-            "small": f"sqlite:///{CACHE / 'concept-small.sqlite3'}",
-            "large": f"sqlite:///{CACHE / 'concept-large.sqlite3'}",
-        }
-    }
-    base = os.environ.get("DATABASE_URL", "")
-    if base.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(base)
-        name = parts.path.lstrip("/") or "teilhabe"
-        urls["postgresql"] = {
-            size: urlunsplit(parts._replace(path=f"/{name}_bench_{size}")) for size in ("small", "large")
-        }
-    return urls
-
-
-def ensure_postgres_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def setup_django(url: str) -> None:
-    import warnings
-
-    warnings.filterwarnings("ignore", message="No directory at")
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "teilhabe.settings_test"
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
 
 
 def build_small() -> dict:
@@ -282,20 +248,9 @@ def build_large(municipalities: int, measures: int, rounds: int) -> dict:
 
 
 def measure_pages(target: dict, requests: int, warmup: int = 5) -> dict:
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections, connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import NoReverseMatch, reverse
 
-    from teilhabe.accounts.models import User
-
-    # As in Django's test runner: keep one connection instead of reconnecting per request, so that the
-    # figures are render time (and the query log survives the request).
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    client = Client()
-    client.force_login(User.objects.get(username=target["user"]))
+    client = logged_in_client(target["user"])
     results = {}
     for name in PAGES:
         try:
@@ -303,30 +258,8 @@ def measure_pages(target: dict, requests: int, warmup: int = 5) -> dict:
         except NoReverseMatch:
             results[name] = {"missing": True}
             continue
-        for _ in range(warmup):
-            response = client.get(url)
-            if response.status_code != 200:
-                raise SystemExit(f"{name}: HTTP {response.status_code} for {url}")
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        query_count = len(queries)  # now: the log is cleared at the next request
-        wall, cpu = [], []
-        for _ in range(requests):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            client.get(url)
-            wall.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.process_time() - start_cpu) * 1000)
-        results[name] = {"wall": wall, "cpu": cpu, "queries": query_count, "bytes": len(response.content)}
+        results[name] = time_page(client, url, requests, warmup)
     return results
-
-
-def percentiles(figures: dict) -> tuple[float, float, float]:
-    wall = sorted(figures["wall"])
-    return (
-        statistics.median(wall),
-        statistics.quantiles(wall, n=20, method="inclusive")[18],
-        statistics.median(figures["cpu"]),
-    )
 
 
 def child(args) -> None:
@@ -339,61 +272,12 @@ def child(args) -> None:
     else:
         info = measure_pages(json.loads(args.target), args.requests)
     if args.child.startswith("build"):
-        from django.db import connection
-
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # planner statistics, as a database in use would have them
+        analyze()
     print(json.dumps(info))
 
 
-def run_child(step: str, url: str, **extra) -> dict:
-    command = [sys.executable, __file__, "--child", step, "--url", url]
-    for key, value in extra.items():
-        command += [f"--{key}", str(value)]
-    output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
-
-
-def prepare(engine: str, size: str, url: str, rebuild: bool) -> dict:
-    marker = CACHE / f"concept-{engine}-{size}.json"
-    if marker.exists() and not rebuild:
-        info = json.loads(marker.read_text())
-        if info.get("params") == LARGE or size == "small":
-            return info["target"]
-    if engine == "sqlite":
-        database = Path(urlsplit(url).path)
-        database.unlink(missing_ok=True)
-    else:
-        drop_postgres_database(url)
-        ensure_postgres_database(url)
-    started = time.perf_counter()
-    print(f"Building the {size} {engine} database …", file=sys.stderr)
-    target = run_child(f"build-{size}", url)
-    print(f"  done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    marker.write_text(json.dumps({"params": LARGE, "target": target}))
-    return target
-
-
-def drop_postgres_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}"')
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--requests", type=int, default=30)
-    parser.add_argument("--rounds", type=int, default=3, help="alternate small and large this many times")
-    parser.add_argument("--rebuild", action="store_true")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--url", help=argparse.SUPPRESS)
-    parser.add_argument("--target", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     if args.child:
         child(args)
         return
@@ -406,21 +290,13 @@ def main() -> None:
         f"{LARGE['municipalities']} municipalities x {LARGE['measures']} measures x {LARGE['rounds']} rounds.\n"
         f"Targets: large/small <= {TARGET_RATIO}, p95 < {TARGET_P95_MS:.0f} ms."
     )
-    for engine, urls in database_urls().items():
-        targets = {size: prepare(engine, size, urls[size], args.rebuild) for size in ("small", "large")}
-        results: dict = {"small": {}, "large": {}}
+    for engine, urls in database_urls("concept").items():
+        targets = {
+            size: prepare(__file__, "concept", engine, size, urls[size], LARGE, args.rebuild)
+            for size in ("small", "large")
+        }
         # Small and large alternate, several times, so that both see the same load on the machine.
-        per_round = max(1, args.requests // args.rounds)
-        for _round in range(args.rounds):
-            for size in ("small", "large"):
-                measured = run_child(
-                    "measure", urls[size], target=json.dumps(targets[size]), requests=per_round
-                )
-                for name, figures in measured.items():
-                    merged = results[size].setdefault(name, {**figures, "wall": [], "cpu": []})
-                    if not figures.get("missing"):
-                        merged["wall"] += figures["wall"]
-                        merged["cpu"] += figures["cpu"]
+        results = alternate(__file__, urls, targets, args.requests, args.rounds)
         print(f"\n{engine}: wall-clock ms p50/p95 (CPU ms p50 of the Django process), queries per page")
         print(
             f"  {'page':<22}{'small':>22}{'q':>4}{'large':>23}{'q':>4}"

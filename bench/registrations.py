@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from concept import percentiles, setup_django  # noqa: E402  (shared helpers of the benchmarks)
+from _timing import percentiles, setup_django  # noqa: E402  (the benchmarks' shared harness)
 
 CACHE = ROOT / "var" / "bench"
 SIZES = {"small": 20, "large": 2000}
