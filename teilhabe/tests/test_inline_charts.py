@@ -70,3 +70,22 @@ def test_the_dashboard_with_both_charts_has_unique_ids_and_alternatives(
     assert "style=" not in html and "<style" not in html  # matplotlib's CSS became presentation attributes
     assert "Liniendiagramm: Anteil begonnener und umgesetzter Maßnahmen je abgeschlossener Runde" in html
     assert html.count("stehen in der Tabelle darunter") == 2
+
+
+def test_only_the_one_renderer_draws_and_saves_figures():
+    """teilhabe/charts.py is the one chart renderer and cache: no other module sets matplotlib up, creates a
+    figure or writes one (a module may import matplotlib's tick helpers inside its draw function)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    drawing = re.compile(r"pyplot|matplotlib\.figure|matplotlib\.use\(|savefig\(|rcParams|rc_context\(")
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if "tests" in path.parts or path == root / "charts.py":
+            continue
+        found += [
+            f"{path.relative_to(root)}:{n}"
+            for n, line in enumerate(path.read_text().splitlines(), 1)
+            if drawing.search(line)
+        ]
+    assert not found, found
