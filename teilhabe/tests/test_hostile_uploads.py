@@ -13,6 +13,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from teilhabe.activities.transfer import import_activities
 from teilhabe.concept.importing import import_concept
 from teilhabe.directory.transfer import import_directory
 from teilhabe.statistics.extract import ExtractError, open_extract
@@ -87,6 +88,10 @@ def directory_errors(municipality, path):
     return import_directory(municipality, [(path.name, path.read_bytes())], dry_run=True).errors
 
 
+def activities_errors(municipality, path):
+    return [str(e) for e in import_activities(municipality, path, filename=path.name, dry_run=True).errors]
+
+
 def table_errors(municipality, path):
     try:
         read_table(path, path.name, municipality.name)
@@ -103,7 +108,7 @@ def extract_errors(municipality, path):
     return []
 
 
-PATHS = [concept_errors, directory_errors, table_errors, extract_errors]
+PATHS = [concept_errors, directory_errors, activities_errors, table_errors, extract_errors]
 
 
 @pytest.mark.parametrize("read", PATHS, ids=lambda f: f.__name__)
@@ -130,6 +135,7 @@ def test_the_bomb_is_refused_through_every_upload_form(client, office_user, muni
     forms = [
         (reverse("concept:import_upload", args=[slug]), lambda f: {"file": f, "concept": "neu"}),
         (reverse("directory:import", args=[slug]), lambda f: {"files": f}),
+        (reverse("activities:import", args=[slug]), lambda f: {"file": f}),
         (reverse("statistics:upload_table", args=[slug]), lambda f: {"file": f}),
         (
             reverse("statistics:upload_extract", args=[slug]),
