@@ -4,8 +4,8 @@ confirm -> import job (activities/jobs.py), as for the directory and the concept
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -16,8 +16,7 @@ from teilhabe.activities import transfer
 from teilhabe.activities.forms import ImportForm
 from teilhabe.activities.services.lists import years
 from teilhabe.downloads import attachment, download_name
-from teilhabe.jobs.models import Job
-from teilhabe.jobs.services import save_private_upload, start_job
+from teilhabe.jobs import flow
 from teilhabe.sheets import SheetError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,9 +82,7 @@ def import_upload(request):
     """Store the file privately and start the preview job; its page shows what would change."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = save_private_upload(request.municipality, request.user, form.cleaned_data["file"])
-        job = start_job(request.municipality, request.user, activity_jobs.PREVIEW, uploads=[upload])
-        return redirect(job)
+        return flow.start_preview(request, activity_jobs.PREVIEW, [form.cleaned_data["file"]])
     return render(request, "activities/import_upload.html", {"form": form})
 
 
@@ -93,23 +90,9 @@ def import_upload(request):
 @require_POST
 def import_confirm(request):
     """Confirm a preview: a second job imports the same file again, from scratch, and saves it."""
-    job_id = request.POST.get("job", "")
-    preview = (
-        Job.objects.for_municipality(request.municipality)
-        .filter(
-            pk=int(job_id) if job_id.isdigit() else None,
-            kind=activity_jobs.PREVIEW,
-            state=Job.State.SUCCEEDED,
-        )
-        .first()
+    return flow.confirm_preview(
+        request,
+        activity_jobs.PREVIEW,
+        activity_jobs.IMPORT,
+        upload_again=reverse("activities:import", args=[request.municipality.slug]),
     )
-    if preview is not None and (started := preview.followed_by.first()) is not None:
-        return redirect(started)  # confirmed twice: show the import that is already running
-    uploads = list(preview.uploads.order_by("pk")) if preview else []
-    if not uploads:
-        messages.error(request, _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."))
-        return redirect("activities:import", request.municipality.slug)
-    job = start_job(
-        request.municipality, request.user, activity_jobs.IMPORT, uploads=uploads, follows=preview
-    )
-    return redirect(job)

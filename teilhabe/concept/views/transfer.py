@@ -20,8 +20,7 @@ from teilhabe.concept.exporting import concept_export, round_export, to_csv, to_
 from teilhabe.concept.forms_transfer import NEW, ConceptImportForm
 from teilhabe.concept.models import Concept, ReportingRound
 from teilhabe.downloads import attachment
-from teilhabe.jobs.models import Job
-from teilhabe.jobs.services import save_private_upload, start_job
+from teilhabe.jobs import flow
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -74,19 +73,12 @@ def import_upload(request):
         form = ConceptImportForm(request.POST, request.FILES, concepts=concepts)
         if form.is_valid():
             concept = form.cleaned_data["concept"]
-            upload = save_private_upload(request.municipality, request.user, form.cleaned_data["file"])
-            job = start_job(
-                request.municipality,
-                request.user,
-                concept_jobs.PREVIEW,
-                params={
-                    "concept": concept.pk if concept else None,
-                    "title": form.cleaned_data["title"],
-                    "short_name": form.cleaned_data["short_name"],
-                },
-                uploads=[upload],
-            )
-            return redirect(job)
+            params = {
+                "concept": concept.pk if concept else None,
+                "title": form.cleaned_data["title"],
+                "short_name": form.cleaned_data["short_name"],
+            }
+            return flow.start_preview(request, concept_jobs.PREVIEW, [form.cleaned_data["file"]], params)
     else:
         selected = request.GET.get("concept", "")
         if selected not in {str(c.pk) for c in concepts}:
@@ -110,44 +102,32 @@ def _transfer_context(request, concept: Concept | None) -> dict:
 @role_required(OFFICE)
 @require_POST
 def import_confirm(request):
-    """Confirm a preview: a second job imports the same file again, from scratch, and saves it."""
-    preview = (
-        Job.objects.for_municipality(request.municipality)
-        .filter(
-            pk=request.POST.get("job") if str(request.POST.get("job", "")).isdigit() else None,
-            kind=concept_jobs.PREVIEW,
-            state=Job.State.SUCCEEDED,
-        )
-        .first()
-    )
-    if preview is not None and (started := preview.followed_by.first()) is not None:
-        return redirect(started)  # confirmed twice (a double click): show the import already running
-    uploads = list(preview.uploads.all()) if preview else []
-    if not uploads:
-        messages.error(request, _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."))
-        return redirect("concept:import_upload", request.municipality.slug)
-    params = dict(preview.params)
-    unknown = (preview.result or {}).get("unknown_organisations") or []
-    if unknown:
-        decisions = organisation_decisions(request.municipality, request.POST, unknown)
-        if decisions is None:
-            messages.error(
-                request,
-                _(
-                    "Bitte entscheiden Sie für jede unbekannte Organisation, ob sie angelegt oder zugeordnet wird."
-                ),
-            )
-            return redirect(preview)
-        params["decisions"] = decisions
-    job = start_job(
-        request.municipality,
-        request.user,
+    """Confirm a preview: a second job imports the same file again, from scratch, and saves it (with the
+    office's decision for each unknown organisation)."""
+
+    def params(preview):
+        params = dict(preview.params)
+        unknown = (preview.result or {}).get("unknown_organisations") or []
+        if unknown:
+            decisions = organisation_decisions(request.municipality, request.POST, unknown)
+            if decisions is None:
+                messages.error(
+                    request,
+                    _(
+                        "Bitte entscheiden Sie für jede unbekannte Organisation, ob sie angelegt oder zugeordnet wird."
+                    ),
+                )
+                return redirect(preview)
+            params["decisions"] = decisions
+        return params
+
+    return flow.confirm_preview(
+        request,
+        concept_jobs.PREVIEW,
         concept_jobs.IMPORT,
+        upload_again=reverse("concept:import_upload", args=[request.municipality.slug]),
         params=params,
-        uploads=uploads,
-        follows=preview,
     )
-    return redirect(job)
 
 
 def organisation_decisions(municipality, post, unknown: list[dict]) -> dict | None:

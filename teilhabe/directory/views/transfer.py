@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -16,8 +17,7 @@ from teilhabe.directory.forms import ImportForm
 from teilhabe.directory.layout import CONTACTS, ORGANISATIONS
 from teilhabe.directory.models import Contact, Organisation
 from teilhabe.downloads import attachment, download_name
-from teilhabe.jobs.models import Job
-from teilhabe.jobs.services import save_private_upload, start_job
+from teilhabe.jobs import flow
 from teilhabe.sheets import SheetError
 
 
@@ -26,11 +26,7 @@ def import_upload(request):
     """Store the files privately and start the preview job (directory/jobs.py); its page shows the result."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        uploads = [
-            save_private_upload(request.municipality, request.user, f) for f in form.cleaned_data["files"]
-        ]
-        job = start_job(request.municipality, request.user, directory_jobs.PREVIEW, uploads=uploads)
-        return redirect(job)
+        return flow.start_preview(request, directory_jobs.PREVIEW, form.cleaned_data["files"])
     ctx = {
         "form": form,
         # The headers in the interface language; the importer reads the German and the English ones.
@@ -44,29 +40,13 @@ def import_upload(request):
 @require_POST
 def import_confirm(request):
     """Confirm a preview: a second job imports the same files again, from scratch, and saves them."""
-    job_id = request.POST.get("job", "")
-    preview = (
-        Job.objects.for_municipality(request.municipality)
-        .filter(
-            pk=int(job_id) if job_id.isdigit() else None,
-            kind=directory_jobs.PREVIEW,
-            state=Job.State.SUCCEEDED,
-        )
-        .first()
+    return flow.confirm_preview(
+        request,
+        directory_jobs.PREVIEW,
+        directory_jobs.IMPORT,
+        upload_again=reverse("directory:import", args=[request.municipality.slug]),
+        missing=_("Die hochgeladenen Dateien sind nicht mehr vorhanden. Bitte laden Sie sie erneut hoch."),
     )
-    if preview is not None and (started := preview.followed_by.first()) is not None:
-        return redirect(started)  # confirmed twice: show the import that is already running
-    uploads = list(preview.uploads.order_by("pk")) if preview else []
-    if not uploads:
-        messages.error(
-            request,
-            _("Die hochgeladenen Dateien sind nicht mehr vorhanden. Bitte laden Sie sie erneut hoch."),
-        )
-        return redirect("directory:import", request.municipality.slug)
-    job = start_job(
-        request.municipality, request.user, directory_jobs.IMPORT, uploads=uploads, follows=preview
-    )
-    return redirect(job)
 
 
 @role_required(OFFICE)
