@@ -9,13 +9,16 @@ its rows). The upload form names the columns from it, in the interface language.
 """
 
 import datetime as dt
+import functools
 import re
 
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from teilhabe.sheets import CellError, Col, Layout
 from teilhabe.sheets.layout import text
-from teilhabe.statistics.models import HEADLINE_FIELDS
+from teilhabe.statistics.models import HEADLINE_FIELDS, FactCheck
 
 #: Indicator names an office table may use (lower case, "davon " removed) -> indicator key.
 INDICATOR_NAMES = {
@@ -51,8 +54,24 @@ def norm(value) -> str:
     return value[len("davon ") :] if value.startswith("davon ") else value
 
 
+def indicator_label(key: str) -> str:
+    """An indicator's name as the export writes it: the figure's label in the interface language."""
+    return str(FactCheck._meta.get_field(key).verbose_name)
+
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    """The exported names in German and English (lower case) -> indicator key, so that a file exported in
+    either language imports back."""
+    names = {}
+    for language in ("de", "en"):
+        with translation.override(language):
+            names.update({norm(indicator_label(key)): key for key in HEADLINE_FIELDS})
+    return names
+
+
 def parse_indicator(value) -> str:
-    indicator = INDICATOR_NAMES.get(norm(value))
+    indicator = INDICATOR_NAMES.get(norm(value)) or _labels().get(norm(value))
     if indicator is None:
         raise CellError(_("unbekannte Kennzahl „%(value)s“") % {"value": text(value)})
     return indicator
@@ -86,11 +105,17 @@ TABLE = Layout(
     "Kennzahlen",
     (
         Col("indicator", "Indikator", english="Indicator", field=None, parse=parse_indicator, required=True,
-            aliases=("Merkmal", "Kennzahl")),
-        Col("area", "Gebiet", english="Area", field=None, aliases=("Stadtteil", "Bezirk", "Raum")),
+            aliases=("Merkmal", "Kennzahl"), width=44,
+            help=gettext_lazy("Name der Kennzahl, z. B. Einwohner, Ausländer, Menschen mit Migrationshintergrund "
+                              "(die Namen stehen unten).")),
+        Col("area", "Gebiet", english="Area", field=None, aliases=("Stadtteil", "Bezirk", "Raum"), width=24,
+            help=gettext_lazy("Stadtteil, wie ihn der Registerauszug schreibt; leer oder „Gesamtstadt“ für die "
+                              "ganze Stadt.")),
         Col("date", "Stichtag", english="Reference date", field=None, parse=parse_date, required=True,
-            aliases=("Datum", "Date")),
-        Col("value", "Wert", english="Value", field=None, parse=parse_count, required=True, aliases=("Anzahl",)),
+            aliases=("Datum", "Date"), width=14,
+            help=gettext_lazy("Datum, auf das sich die Zahl bezieht: TT.MM.JJJJ oder JJJJ-MM-TT.")),
+        Col("value", "Wert", english="Value", field=None, parse=parse_count, required=True, aliases=("Anzahl",),
+            width=12, help=gettext_lazy("Anzahl als ganze Zahl ≥ 0 (72477 oder 72.477).")),
     ),
     english="Indicators",
 )  # fmt: skip

@@ -84,7 +84,8 @@ def compute_and_store(
 # --- statistics office tables ---------------------------------------------------------------------
 
 #: Area names meaning the whole municipality.
-WHOLE_CITY = {"", "gesamt", "gesamtstadt", "stadt", "insgesamt", "stadtgebiet", "total"}
+#: "whole city" is what an English export writes (statistics/table_file.py).
+WHOLE_CITY = {"", "gesamt", "gesamtstadt", "stadt", "insgesamt", "stadtgebiet", "total", "whole city"}
 
 
 @dataclass

@@ -10,13 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from teilhabe.accounts.decorators import member_required, public_view, role_of, role_required
 from teilhabe.accounts.roles import OFFICE
 from teilhabe.downloads import attachment, download_name
 from teilhabe.jobs.services import save_private_upload, start_job
-from teilhabe.statistics import charts, district_maps, exports, geo, services, tables
+from teilhabe.statistics import charts, district_maps, exports, geo, services, table_file, tables
 from teilhabe.statistics import jobs as statistics_jobs
 from teilhabe.statistics.forms import (
     DistrictMapForm,
@@ -329,6 +329,32 @@ def upload_table(request):
     ctx = _context(request, "upload", False)
     ctx.update(form=form, title=_("Tabelle des Statistikamts importieren"), kind="table")
     return render(request, "statistics/upload.html", ctx)
+
+
+@role_required(OFFICE)
+@require_safe
+def table_export(request, export_format):
+    """The stored figures as the statistics office's table (statistics/table_file.py): it imports back."""
+    data = table_file.export_xlsx(request.municipality) if export_format == "xlsx" else None
+    if export_format == "csv":
+        data = table_file.export_csv(request.municipality)
+    if data is None:
+        raise Http404
+    what = pgettext("Dateiname", "Kennzahlen")
+    name = download_name(
+        pgettext("Dateiname", "Faktencheck"), what, request.municipality.slug, ext=export_format
+    )
+    return attachment(HttpResponse(data, content_type=exports.CONTENT_TYPES[export_format]), name)
+
+
+@role_required(OFFICE)
+@require_safe
+def table_template(request):
+    """The empty table with notes on each column."""
+    name = download_name(pgettext("Dateiname", "Vorlage-Kennzahlen"), ext="xlsx")
+    return attachment(
+        HttpResponse(table_file.template_xlsx(), content_type=exports.CONTENT_TYPES["xlsx"]), name
+    )
 
 
 @role_required(OFFICE)

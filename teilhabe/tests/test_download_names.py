@@ -80,6 +80,9 @@ def test_every_download_is_named_in_the_interface_language(client, municipality,
         "directory:export_contacts_csv",
         "statistics:export",
         "statistics_public:export",
+        "statistics:table_export_xlsx",
+        "statistics:table_export_csv",
+        "statistics:table_template",
     } <= routes, sorted(routes)
     problems = []
     for (_route, url, _anonymous), by_language in sorted(names.items()):
