@@ -97,6 +97,17 @@ def arguments(description: str) -> argparse.Namespace:
     return parser.parse_args()
 
 
+def start(description: str, child) -> argparse.Namespace | None:
+    """The command line: a child step is run by `child(args)` (None is returned), else the cache directory is
+    made and the arguments returned."""
+    args = arguments(description)
+    if args.child:
+        child(args)
+        return None
+    CACHE.mkdir(parents=True, exist_ok=True)
+    return args
+
+
 # --- processes -----------------------------------------------------------------------------------------
 
 

@@ -30,16 +30,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from _timing import (  # noqa: E402  (the benchmarks' shared harness)
-    CACHE,
     alternate,
     analyze,
-    arguments,
     database_urls,
     load,
     logged_in_client,
     percentiles,
     prepare,
     setup_django,
+    start,
     time_page,
 )
 
@@ -98,11 +97,9 @@ def child(args) -> None:
 
 
 def main() -> None:
-    args = arguments(__doc__)
-    if args.child:
-        child(args)
-        return
-    CACHE.mkdir(parents=True, exist_ok=True)
+    args = start(__doc__, child)
+    if args is None:
+        return  # a child step ran
     failures = 0
     for engine, urls in database_urls("activities").items():
         targets = {

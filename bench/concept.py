@@ -31,15 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from _timing import (  # noqa: E402  (the benchmarks' shared harness)
-    CACHE,
     alternate,
     analyze,
-    arguments,
     database_urls,
     logged_in_client,
     percentiles,
     prepare,
     setup_django,
+    start,
     time_page,
 )
 
@@ -277,11 +276,9 @@ def child(args) -> None:
 
 
 def main() -> None:
-    args = arguments(__doc__)
-    if args.child:
-        child(args)
-        return
-    CACHE.mkdir(parents=True, exist_ok=True)
+    args = start(__doc__, child)
+    if args is None:
+        return  # a child step ran
     failures = 0
     print(
         f"Concept pages for one municipality: {args.requests} requests per page and database, in "
