@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.networks import views
+from teilhabe.networks.views import networks
 
 app_name = "networks_public"
-urlpatterns = [path("", views.public_list, name="list")]
+urlpatterns = [path("", networks.public_list, name="list")]

@@ -18,11 +18,11 @@ from teilhabe.notifications.mail import Attachment, Recipient, queue_mail
 HOURLY = timedelta(hours=1)
 
 
-def _ics(registration) -> Attachment:
+def _ics(registration, occurrence=None) -> Attachment:
     activity = registration.activity
     link = _page(registration)
-    if registration.activity_date_id:
-        events = [feeds.date_event(activity, registration.activity_date, link)]
+    if occurrence is not None or registration.activity_date_id:
+        events = [feeds.date_event(activity, occurrence or registration.activity_date, link)]
     else:
         events = feeds.activity_events(activity, link)
     return Attachment("termin.ics", feeds.calendar(events, method="PUBLISH"), "text/calendar")
@@ -33,7 +33,7 @@ def _page(registration) -> str:
     return settings.SITE_URL + reverse("events:detail", args=[activity.municipality.slug, activity.pk])
 
 
-def _send(registration, template, key, user=None, ics=False):
+def _send(registration, template, key, user=None, ics=False, occurrence=None):
     from teilhabe.registrations.services.tokens import cancel_url
 
     if not registration.email:
@@ -42,7 +42,7 @@ def _send(registration, template, key, user=None, ics=False):
     recipient = Recipient(
         email=registration.email,
         language=registration.mail_language,
-        attachments=[_ics(registration)] if ics else [],
+        attachments=[_ics(registration, occurrence)] if ics else [],
     )
     return queue_mail(
         activity.municipality,
@@ -52,7 +52,8 @@ def _send(registration, template, key, user=None, ics=False):
             "registration": registration,
             "activity": activity,
             "municipality": activity.municipality,
-            "day": registration.event_day,
+            "day": occurrence.date if occurrence is not None else registration.event_day,
+            "occurrence": occurrence,
             "cancel_link": cancel_url(registration),
             "link": _page(registration),
         },
@@ -89,8 +90,13 @@ def moved_up(registration, user=None):
     return _send(registration, "moved_up", f"registration:{registration.pk}:moved-up", user, ics=True)
 
 
-def reminder(registration):
-    return _send(registration, "reminder", f"registration:{registration.pk}:reminder", ics=True)
+def reminder(registration, occurrence=None):
+    """The reminder of tomorrow's date. A registration for a whole series is reminded of each date (the key
+    names it) with that date in the mail and its .ics."""
+    if registration.activity_date_id or occurrence is None:
+        return _send(registration, "reminder", f"registration:{registration.pk}:reminder", ics=True)
+    key = f"registration:{registration.pk}:reminder:{occurrence.date.isoformat()}"
+    return _send(registration, "reminder", key, ics=True, occurrence=occurrence)
 
 
 def activity_cancelled(registration, user=None):

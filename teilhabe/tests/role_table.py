@@ -160,6 +160,7 @@ EXPECTED = {
     "networks:detail": (200, 200, 200, 200, 302),
     "networks:edit": (200, 403, 403, 403, 302),
     "networks:idea_create": (200, 403, 403, 403, 302),  # editors: only for networks they belong to
+    "networks:idea_delete": (200, 403, 403, 403, 302),  # the office; GET asks, POST deletes
     "networks:idea_detail": (200, 200, 200, 200, 302),
     "networks:idea_edit": (200, 403, 403, 403, 302),
     "networks:idea_list": (200, 200, 200, 200, 302),
@@ -167,6 +168,7 @@ EXPECTED = {
     "networks:idea_to_measure": (200, 403, 403, 403, 302),
     "networks:list": (200, 200, 200, 200, 302),
     "networks:meeting_create": (200, 403, 403, 403, 302),
+    "networks:meeting_delete": (200, 403, 403, 403, 302),  # the office; GET asks, POST deletes
     "networks:meeting_detail": (200, 200, 200, 200, 302),
     "networks:meeting_edit": (200, 403, 403, 403, 302),
     "networks:meeting_ics": (200, 200, 200, 200, 302),

@@ -89,3 +89,9 @@ def link(idea, user, *, activity=None, measure=None):
                 raise ValidationError(_("Das gehört nicht zu dieser Kommune."))
             values[name] = obj
     return save_values(idea, values)
+
+
+@transaction.atomic
+def delete_idea(idea, user):
+    """Delete an idea (the office); an activity or measure it became stays (it only loses its origin)."""
+    idea.delete()

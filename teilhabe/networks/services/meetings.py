@@ -64,5 +64,11 @@ def save_meeting(network, user, values: dict, meeting: Meeting | None = None):
     return save_values(meeting, values)
 
 
+@transaction.atomic
 def delete_meeting(meeting, user):
+    """Delete a meeting (the office). Its tasks and ideas stay, without the meeting: each is saved on its
+    own first, so the audit trail shows it losing the meeting, then the meeting's deletion."""
+    for item in [*meeting.tasks.all(), *meeting.ideas.all()]:
+        item.meeting = None
+        item.save()
     meeting.delete()

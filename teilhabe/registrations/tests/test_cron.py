@@ -5,10 +5,12 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from teilhabe.registrations.models import Registration
 from teilhabe.registrations.services import registering
+from teilhabe.registrations.services.reminders import send_reminders
 from teilhabe.registrations.services.retention import purge_participants
 from teilhabe.registrations.services.setup import save_policy
 from teilhabe.registrations.tests.helpers import open_event, person
@@ -60,3 +62,57 @@ def test_the_demo_is_idempotent_with_a_full_event_and_two_waiting(municipality):
     assert rows.filter(status="waiting").count() == 2
     assert sum(r.people for r in rows.filter(status="confirmed")) == 4
     assert rows.first().activity.first_on > timezone.localdate()
+
+
+def at_eight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(8)))
+
+
+def test_a_registration_for_a_whole_series_is_reminded_before_each_date_that_takes_place(municipality):
+    """Weekly, four dates, the third excepted: a reminder the day before the first, second and fourth date,
+    each naming its own date, never twice on one day, none before the excepted date."""
+    first = timezone.localdate() + datetime.timedelta(days=3)
+    week = datetime.timedelta(days=7)
+    series = open_event(
+        municipality,
+        capacity=10,
+        days_ahead=3,
+        title="Sprachcafé",
+        recurrence="FREQ=WEEKLY;COUNT=4",
+        exdates=[first + 2 * week],
+    )
+    registering.register(series, person("Ada"))
+    assert Registration.objects.get().activity_date is None  # the whole series
+    mail.outbox.clear()
+    sent = {}
+    day = timezone.localdate()
+    while day <= first + 4 * week:
+        count = send_reminders(at_eight(day))
+        assert send_reminders(at_eight(day) + datetime.timedelta(hours=2)) == 0  # not twice on one day
+        if count:
+            sent[day + datetime.timedelta(days=1)] = mail.outbox[-1]
+        day += datetime.timedelta(days=1)
+    assert sorted(sent) == [first, first + week, first + 3 * week]
+    for date, message in sent.items():
+        assert message.to == ["ada@example.org"]
+        with translation.override("de"):
+            assert date_format(date, "DATE_FORMAT") in message.body  # the date it is about
+        ((_name, ics, _type),) = [a for a in message.attachments if a[0] == "termin.ics"]
+        ics = ics if isinstance(ics, str) else ics.decode()
+        assert f"DTSTART;TZID=Europe/Berlin:{date:%Y%m%d}" in ics and "RRULE" not in ics  # that date only
+
+
+def test_a_registration_for_one_date_of_a_series_is_reminded_of_that_date_only(municipality):
+    from teilhabe.registrations.services.setup import save_registration_settings
+
+    series = open_event(municipality, capacity=10, days_ahead=3, recurrence="FREQ=WEEKLY;COUNT=3")
+    save_registration_settings(series, None, {"is_open": True, "per_date": True, "capacity": 10})
+    second = series.dates.order_by("date")[1]
+    registering.register(series, person("Ben"), activity_date=second)
+    mail.outbox.clear()
+    reminded = [
+        day
+        for day in (second.date - datetime.timedelta(days=n) for n in range(14, -8, -1))
+        if send_reminders(at_eight(day))
+    ]
+    assert reminded == [second.date - datetime.timedelta(days=1)] and len(mail.outbox) == 1
