@@ -29,6 +29,8 @@ municipality_patterns = [
     path("oeffentlich/netzwerke/", include("teilhabe.networks.public_urls")),
     path("verteiler/", include("teilhabe.bulletins.list_urls")),
     path("oeffentlich/abo/", include("teilhabe.bulletins.subscription_urls")),
+    path("flyer/", include("teilhabe.bulletins.leaflet_urls")),
+    path("oeffentlich/flyer/", include("teilhabe.bulletins.leaflet_public_urls")),
 ]
 
 urlpatterns = [

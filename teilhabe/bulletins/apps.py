@@ -18,6 +18,7 @@ class BulletinsConfig(AppConfig):
             auditlog.register(model)
         register_url_object("bulletin_id", m.Bulletin)
         register_url_object("issue_id", m.BulletinIssue)
+        self._leaflets(auditlog, register_url_object)
         self.ready_lists(auditlog, m, samples, register_url_object, register_url_value, register_sample)
         for model, factory in ((m.Bulletin, samples.bulletin), (m.BulletinIssue, samples.issue)):
             if model not in SAMPLES:  # the composition may register its own, richer samples
@@ -43,3 +44,12 @@ class BulletinsConfig(AppConfig):
         register_sample(m.Subscription, samples.subscription)
         register_sample(m.Subscriber, samples.subscriber)
         contact_erased.connect(erase_for_contact, dispatch_uid="bulletins.erase_for_contact")
+
+    def _leaflets(self, auditlog, register_url_object):
+        from teilhabe.bulletins import leaflet_samples
+        from teilhabe.bulletins.models import Leaflet
+        from teilhabe.testing.samples import register_sample
+
+        auditlog.register(Leaflet, m2m_fields={"activities", "organisations", "contacts"})
+        register_url_object("leaflet_id", Leaflet)
+        register_sample(Leaflet, leaflet_samples.leaflet)

@@ -55,8 +55,28 @@ class LanguagesField(forms.MultipleChoiceField):
         super().__init__(**kwargs)
 
 
+class PublicFieldsField(forms.MultipleChoiceField):
+    """Which fields may be published (Organisation/Contact.public_fields); not a spreadsheet column, so it is
+    declared here beside the layout's fields and filled from the instance."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, model, **kwargs):
+        field = model._meta.get_field("public_fields")
+        super().__init__(
+            label=field.verbose_name, help_text=field.help_text, choices=model.PUBLIC_FIELD_CHOICES,
+            required=False, **kwargs,
+        )  # fmt: skip
+
+
+def fill_public_fields(form):
+    if "public_fields" in form.fields and form.instance.pk:
+        form.initial.setdefault("public_fields", list(form.instance.public_fields))
+
+
 class OrganisationForm(forms.ModelForm):
     languages = LanguagesField(label=_("Sprachen"))
+    public_fields = PublicFieldsField(Organisation)
     website = forms.URLField(
         label=_("Website"),
         required=False,
@@ -65,7 +85,16 @@ class OrganisationForm(forms.ModelForm):
     )
 
     # Editors keep their own record up to date; name, kind and place in the hierarchy stay with the office.
-    EDITOR_FIELDS = ("short_name", "address", "website", "email", "phone", "languages", "notes")
+    EDITOR_FIELDS = (
+        "short_name",
+        "address",
+        "website",
+        "email",
+        "phone",
+        "languages",
+        "notes",
+        "public_fields",
+    )
 
     class Meta:
         model = Organisation
@@ -75,6 +104,7 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, municipality, restricted=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
+        fill_public_fields(self)
         if restricted:
             for name in list(self.fields):
                 if name not in self.EDITOR_FIELDS:
@@ -114,6 +144,7 @@ def descendant_ids(organisation):
 
 class ContactForm(forms.ModelForm):
     languages = LanguagesField(label=_("Sprachen"))
+    public_fields = PublicFieldsField(Contact)
 
     class Meta:
         model = Contact
@@ -123,6 +154,7 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
+        fill_public_fields(self)
         self.fields["organisation"].queryset = Organisation.objects.for_municipality(municipality).only(
             "id", "name"
         )

@@ -1,7 +1,9 @@
 """The directory: organisations (departments, partners, community associations) and their contacts."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.languages import LANGUAGE_NAMES
@@ -10,6 +12,25 @@ from teilhabe.municipalities.models import MunicipalityOwned
 
 def language_names(codes):
     return [LANGUAGE_NAMES.get(code, code) for code in codes or []]
+
+
+@deconstructible
+class PublicFieldsValidator:
+    """Accepts only the names of the fields that may be published."""
+
+    def __init__(self, allowed):
+        self.allowed = tuple(allowed)
+
+    def __call__(self, value):
+        unknown = sorted(set(value or []) - set(self.allowed))
+        if unknown:
+            raise ValidationError(
+                _("Diese Angaben können nicht veröffentlicht werden: %(fields)s"),
+                params={"fields": ", ".join(unknown)},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, PublicFieldsValidator) and self.allowed == other.allowed
 
 
 class Organisation(MunicipalityOwned):
@@ -37,6 +58,23 @@ class Organisation(MunicipalityOwned):
     # A list of ISO 639-1 codes; filtered with languages__icontains='"tr"' (works on SQLite and PG).
     languages = models.JSONField(_("Sprachen"), default=list, blank=True)
     notes = models.TextField(_("Notizen"), blank=True)
+    # Which of the fields above may be printed on leaflets and shown publicly (the name always may: it is what
+    # the public network pages show). Nothing is published unless it is listed here.
+    PUBLIC_FIELD_CHOICES = (
+        ("address", _("Anschrift")),
+        ("website", _("Website")),
+        ("email", _("Allgemeine E-Mail")),
+        ("phone", _("Telefon")),
+        ("languages", _("Sprachen")),
+    )
+    public_fields = models.JSONField(
+        _("Veröffentlichen"),
+        default=list,
+        blank=True,
+        validators=[PublicFieldsValidator([name for name, _label in PUBLIC_FIELD_CHOICES])],
+        help_text=_("Diese Angaben dürfen auf Flyern und öffentlichen Seiten erscheinen; der Name immer."),
+    )
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -86,6 +124,26 @@ class Contact(MunicipalityOwned):
     )
     consent_withdrawn = models.BooleanField(_("Einwilligung widerrufen"), default=False)
     erased_at = models.DateTimeField(_("Personendaten gelöscht am"), null=True, blank=True)
+    # Which fields the person agreed to have printed on leaflets (with a valid consent only; never on the
+    # public web pages). Nothing is printed unless it is listed here.
+    PUBLIC_FIELD_CHOICES = (
+        ("name", _("Name")),
+        ("function", _("Funktion")),
+        ("email", _("E-Mail")),
+        ("phone", _("Telefon")),
+        ("languages", _("Sprachen")),
+    )
+    public_fields = models.JSONField(
+        _("Auf Flyern drucken"),
+        default=list,
+        blank=True,
+        validators=[PublicFieldsValidator([name for name, _label in PUBLIC_FIELD_CHOICES])],
+        help_text=_(
+            "Nur mit Einwilligung der Person in die Veröffentlichung: diese Angaben dürfen auf gedruckten "
+            "Flyern stehen."
+        ),
+    )
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     # Fields that hold personal data: emptied on erasure, scrubbed from the audit trail.
     PERSONAL_FIELDS = ("name", "function", "email", "phone", "languages", "consent_purpose")

@@ -79,6 +79,7 @@ def erase_contact(contact: Contact, actor) -> Contact:
     contact.phone = ""
     contact.languages = []
     contact.consent_purpose = ""
+    contact.public_fields = []
     contact.erased_at = timezone.now()
     with disable_auditlog():  # the ordinary diff would write the old values into the trail once more
         contact.save()

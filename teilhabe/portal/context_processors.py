@@ -15,6 +15,7 @@ NAVIGATION = [
     ("reports", _("Berichte"), "reports:list"),
     ("directory", _("Adressbuch"), "directory:organisation_list"),
     ("distribution", _("Verteiler"), "distribution:index"),
+    ("leaflets", _("Flyer"), "leaflets:list"),
 ]
 # Areas only some roles may open: shown to those roles only.
 ONLY_FOR = {"programmes": (OFFICE, ADVISORY_BOARD), "reports": (OFFICE, ADVISORY_BOARD), "distribution": (OFFICE,)}

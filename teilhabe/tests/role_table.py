@@ -136,6 +136,14 @@ EXPECTED = {
     "directory:organisation_edit": (200, 403, 403, 403, 302),
     "directory:organisation_list": (200, 200, 200, 200, 302),
     "directory:own_organisation_edit": (403, 200, 200, 403, 302),  # editors edit their own organisation; the office has no own one
+    # leaflets (every member reads and downloads them; the office makes them)
+    "leaflets:create": (200, 403, 403, 403, 302),
+    "leaflets:detail": (200, 200, 200, 200, 302),
+    "leaflets:edit": (200, 403, 403, 403, 302),
+    "leaflets:list": (200, 200, 200, 200, 302),
+    "leaflets:pdf": (200, 200, 200, 200, 302),
+    "leaflets:renew": (405, 403, 403, 403, 302),  # POST only
+    "public_leaflets:detail": (200, 200, 200, 200, 200),  # where the QR code leads: nothing personal
     # jobs
     "jobs:delete_upload": (405, 403, 403, 403, 302),  # POST only
     "jobs:detail": (200, 403, 403, 403, 302),

@@ -132,3 +132,12 @@ def test_the_english_interface_has_no_german_words(office_client, office_user, m
                 found[name] = words
     assert len(pages) > 40
     assert found == KNOWN, pformat(found)
+
+
+def test_text_marked_as_another_language_is_content_not_interface():
+    parser = VisibleText()
+    parser.feed(
+        '<html lang="en"><h1>Preview</h1><article lang="tr"><div><h2>Angebote und Beratung</h2></div>'
+        '<p>Wann</p></article><p>Seite</p><span lang="en-GB">Zeile</span></html>'
+    )
+    assert parser.parts == ["Preview", "Seite", "Zeile"]
