@@ -32,7 +32,7 @@ def leaflet(municipality):
         municipality,
         None,
         {
-            "title": f"Flyer {municipality.slug}",
+            "title": f"Angebote {municipality.slug}",
             "language": "de",
             "format": Leaflet.Format.A4,
             "intro": f"Einleitung {municipality.slug}",

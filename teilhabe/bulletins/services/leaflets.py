@@ -8,6 +8,7 @@ fields it marked for print (`Contact.public_fields`) and only while its consent 
 but never shown on the public web page."""
 
 import datetime
+import unicodedata
 from pathlib import Path
 
 import segno
@@ -21,6 +22,7 @@ from django.utils import timezone
 from teilhabe.actions import save_values
 from teilhabe.activities.models import Activity, ActivityPicture
 from teilhabe.bulletins.models import Leaflet
+from teilhabe.bulletins.models.leaflets import RIGHT_TO_LEFT
 from teilhabe.bulletins.services.leaflet_labels import babel_locale, labels
 from teilhabe.directory.models import Contact, Organisation
 from teilhabe.languages import language_name
@@ -122,7 +124,10 @@ def _when(activity, locale, words) -> str:
 
 
 def _languages(codes, locale):
-    return ", ".join(language_name(code, locale) for code in codes or [])
+    names = [language_name(code, locale) for code in codes or []]
+    if locale in RIGHT_TO_LEFT:  # a name without a translation is German: keep its brackets in place
+        names = [isolate(name) if text_direction(name) == "ltr" else name for name in names]
+    return ", ".join(names)
 
 
 def _picture(activity, pdf):
@@ -195,6 +200,52 @@ def contact_rows(leaflet, locale):
     return rows
 
 
+#: What a leaflet takes from the platform as stored (mostly German), not in the leaflet's language.
+DATA_KEYS = (
+    "title",
+    "summary",
+    "where",
+    "name",
+    "address",
+    "function",
+    "organisation",
+    "phone",
+    "email",
+    "website",
+)
+
+
+def isolate(value: str) -> str:
+    """Unicode first-strong isolate (FSI … PDI): a German title keeps its own direction inside an Arabic leaflet
+    (its full stop stays at its end), in the browser and in WeasyPrint (fribidi) alike."""
+    return f"\u2068{value}\u2069" if value else value
+
+
+def text_direction(value: str, default: str = "ltr") -> str:
+    """The direction of a text by its first strong character (what dir="auto" does; WeasyPrint has no auto)."""
+    for character in value or "":
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return default
+
+
+def _isolated(rows):
+    for row in rows:
+        if row.get("summary"):
+            row["summary_dir"] = text_direction(row["summary"], "rtl")
+        for key in DATA_KEYS:
+            if row.get(key):
+                row[key] = isolate(row[key])
+    return rows
+
+
+def _publisher(municipality):
+    return ", ".join(p for p in (municipality.office_name, municipality.name) if p)
+
+
 def leaflet_context(leaflet, *, pdf=False, public=False) -> dict:
     """Everything the leaflet templates show. `public`: the web page (no contacts); `pdf`: pictures as files
     and the QR code as a PNG, for WeasyPrint."""
@@ -205,6 +256,17 @@ def leaflet_context(leaflet, *, pdf=False, public=False) -> dict:
     qr = qr_code(url)
     credits = list(dict.fromkeys(row["picture"]["credit"] for row in activities if row["picture"]))
     municipality = leaflet.municipality
+    organisations = organisation_rows(leaflet, locale)
+    publisher = _publisher(municipality)
+    contacts = [] if public else contact_rows(leaflet, locale)
+    if leaflet.right_to_left:
+        activities, organisations, contacts = (
+            _isolated(activities),
+            _isolated(organisations),
+            _isolated(contacts),
+        )
+        credits = [isolate(credit) for credit in credits]
+        url, publisher = isolate(url), isolate(publisher)
     return {
         "leaflet": leaflet,
         "words": words,
@@ -214,13 +276,13 @@ def leaflet_context(leaflet, *, pdf=False, public=False) -> dict:
             date=format_date(timezone.localtime(leaflet.stand_at), "long", locale=locale)
         ),
         "activities": activities,
-        "organisations": organisation_rows(leaflet, locale),
-        "contacts": [] if public else contact_rows(leaflet, locale),
+        "organisations": organisations,
+        "contacts": contacts,
         "credits": credits,
         "public_url": url,
         "qr_png": qr.png_data_uri(scale=4, border=2) if pdf else "",
         "qr_svg": "" if pdf else qr.svg_inline(scale=3, border=2, title=words["qr"]),
-        "publisher": ", ".join(p for p in (municipality.office_name, municipality.name) if p),
+        "publisher": publisher,
     }
 
 

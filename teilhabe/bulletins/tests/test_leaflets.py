@@ -198,6 +198,10 @@ def test_pdf_in_arabic_runs_right_to_left_with_a_font_that_has_arabic(municipali
     assert any("DejaVu-Sans" in name for name in fonts), fonts
     context = service.leaflet_context(item, pdf=True)
     assert context["dir"] == "rtl"
+    # German data keeps its own direction inside the Arabic leaflet (isolated; a German paragraph runs ltr)
+    (row,) = context["activities"]
+    assert row["title"] == "\u2068Frauencafé\u2069" and row["summary_dir"] == "ltr"
+    assert "Frauencafé" in text
 
 
 def test_leichte_sprache_is_german_with_its_own_words(municipality):
