@@ -72,6 +72,8 @@ NOT_WALKED = {
     "registrations:cancel": "POST only: a button on the participant list",
     "registrations:export_xlsx": "file download (XLSX), not a page",
     "registrations:sign_in_sheet": "file download (PDF), not a page",
+    "leaflets:pdf": "file download (PDF), not a page",
+    "leaflets:renew": "POST only: the button on the leaflet list and the preview",
 }
 
 
