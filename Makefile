@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv browser a11y a11y-tools vendor-axe demo migrate messages clean bench bench-load lock audit
+.PHONY: run test lint format venv browser fonts a11y a11y-tools vendor-axe demo migrate messages clean bench bench-load lock audit
 
 # Dependencies come pinned and hashed from requirements-dev.lock (`make lock` refreshes it) first; the editable
 # install then adds the project itself and anything added to pyproject.toml since the last `make lock`.
@@ -23,6 +23,14 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests ..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+# The PDFs (bulletins, sign-in sheets) print Latin, Cyrillic and Arabic with Debian's DejaVu fonts (Arabic right to
+# left); Noto (fonts-noto-core) is used too where installed. Nothing is downloaded at print time.
+fonts:
+	@fc-list :lang=ar family | grep -q . || { \
+	  echo "Installing Debian's DejaVu fonts for the PDFs ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-dejavu-core fontconfig >/dev/null; }
 
 # The accessibility checkers: Java for the Nu HTML Checker, node for Pa11y (apt, where missing), and the npm
 # packages of the committed package-lock.json. No browser download: Pa11y drives Debian's chromium.
@@ -60,7 +68,7 @@ run: demo
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/teilhabe runserver 127.0.0.1:$${PORT:-8000}
 
-test: $(STAMP) browser a11y-tools
+test: $(STAMP) browser fonts a11y-tools
 	@mkdir -p var
 	$(BIN)/pytest -m "not a11y"
 	$(MAKE) --no-print-directory a11y

@@ -23,6 +23,9 @@ SECRET_KEY = envsecret("SECRET_KEY") or secret_key_from_data_dir(VAR_DIR)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = envsecret("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Machine translation of bulletins: a dotted path to a translator class; none by default, so nothing leaves the
+# installation (teilhabe/bulletins/services/machine.py).
+BULLETIN_TRANSLATOR = envsecret("BULLETIN_TRANSLATOR", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -31,6 +31,8 @@ municipality_patterns = [
     path("oeffentlich/abo/", include("teilhabe.bulletins.subscription_urls")),
     path("flyer/", include("teilhabe.bulletins.leaflet_urls")),
     path("oeffentlich/flyer/", include("teilhabe.bulletins.leaflet_public_urls")),
+    path("informationen/", include("teilhabe.bulletins.urls")),
+    path("oeffentlich/informationen/", include("teilhabe.bulletins.public_urls")),
 ]
 
 urlpatterns = [

@@ -12,17 +12,23 @@ class BulletinsConfig(AppConfig):
         from teilhabe.bulletins import models as m
         from teilhabe.bulletins import samples
         from teilhabe.municipalities.scoping import register_url_object, register_url_value
-        from teilhabe.testing.samples import SAMPLES, register_sample
+        from teilhabe.testing.samples import register_sample
 
         for model in (m.Bulletin, m.BulletinIssue):
+            auditlog.register(model)
+        for model in (m.BulletinLayout, m.IssueItem, m.Text, m.TextVersion, m.IssueFreeze):
             auditlog.register(model)
         register_url_object("bulletin_id", m.Bulletin)
         register_url_object("issue_id", m.BulletinIssue)
         self._leaflets(auditlog, register_url_object)
+        register_url_object("item_id", m.IssueItem)
+        register_url_object("version_id", m.TextVersion)
+        register_url_value("bulletin_language", "de", "ar")
+        register_sample(m.Bulletin, samples.bulletin)
+        register_sample(m.BulletinIssue, samples.sent_issue, draft=samples.draft_issue)
+        register_sample(m.IssueItem, samples.item)
+        register_sample(m.TextVersion, samples.version)
         self.ready_lists(auditlog, m, samples, register_url_object, register_url_value, register_sample)
-        for model, factory in ((m.Bulletin, samples.bulletin), (m.BulletinIssue, samples.issue)):
-            if model not in SAMPLES:  # the composition may register its own, richer samples
-                register_sample(model, factory)
 
     def ready_lists(self, auditlog, m, samples, register_url_object, register_url_value, register_sample):
         """The distribution lists and sending: audit, URL objects and values, samples, the contact hook."""

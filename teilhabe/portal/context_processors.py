@@ -11,6 +11,7 @@ NAVIGATION = [
     ("statistics", _("Faktencheck"), "statistics:overview"),
     ("activities", _("Aktivitäten"), "activities:list"),
     ("networks", _("Netzwerke"), "networks:list"),
+    ("bulletins", _("Informationen"), "bulletins:list"),
     ("programmes", _("Förderprogramme"), "programmes:list"),
     ("reports", _("Berichte"), "reports:list"),
     ("directory", _("Adressbuch"), "directory:organisation_list"),

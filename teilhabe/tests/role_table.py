@@ -47,6 +47,39 @@ EXPECTED = {
     "activities:personal_feed": (404, 404, 404, 404, 404),  # only with the member's secret token
     # audit
     "audit:log": (200, 403, 403, 403, 302),
+    # bulletins: the office composes; every member reads the series, issues, previews and PDFs. The default
+    # sample issue is sent (frozen: its edit pages send back to it), the variant "draft" is still composed.
+    "bulletins:editorial": (302, 403, 403, 403, 302),
+    "bulletins:editorial[issue_id=draft]": (200, 403, 403, 403, 302),
+    "bulletins:issue": (200, 200, 200, 200, 302),
+    "bulletins:issue[issue_id=draft]": (200, 200, 200, 200, 302),
+    "bulletins:issue_create": (200, 403, 403, 403, 302),
+    "bulletins:issue_edit": (302, 403, 403, 403, 302),
+    "bulletins:issue_edit[issue_id=draft]": (200, 403, 403, 403, 302),
+    "bulletins:issue_state": (405, 403, 403, 403, 302),  # POST only
+    "bulletins:issue_state[issue_id=draft]": (405, 403, 403, 403, 302),
+    "bulletins:item_add": (302, 403, 403, 403, 302),
+    "bulletins:item_add[issue_id=draft]": (200, 403, 403, 403, 302),
+    "bulletins:item_machine": (405, 403, 403, 403, 302),  # POST only
+    "bulletins:item_move": (405, 403, 403, 403, 302),  # POST only
+    "bulletins:item_remove": (405, 403, 403, 403, 302),  # POST only
+    "bulletins:item_text": (200, 403, 403, 403, 302),  # the sample item's issue is a draft
+    "bulletins:list": (200, 200, 200, 200, 302),
+    "bulletins:pdf": (200, 200, 200, 200, 302),
+    "bulletins:pdf[issue_id=draft]": (200, 200, 200, 200, 302),
+    "bulletins:preview": (200, 200, 200, 200, 302),
+    "bulletins:preview[issue_id=draft]": (200, 200, 200, 200, 302),
+    "bulletins:series": (200, 200, 200, 200, 302),
+    "bulletins:series_create": (200, 403, 403, 403, 302),
+    "bulletins:series_edit": (200, 403, 403, 403, 302),
+    "bulletins:version_approve": (405, 403, 403, 403, 302),  # POST only
+    # bulletins: the public archive shows sent issues only
+    "bulletins_public:archive": (200, 200, 200, 200, 200),
+    "bulletins_public:header": (200, 200, 200, 200, 200),
+    "bulletins_public:issue": (200, 200, 200, 200, 200),
+    "bulletins_public:issue[issue_id=draft]": (404, 404, 404, 404, 404),
+    "bulletins_public:pdf": (200, 200, 200, 200, 200),
+    "bulletins_public:pdf[issue_id=draft]": (404, 404, 404, 404, 404),
     # concept
     "concept:compare": (200, 200, 200, 200, 302),
     "concept:concept_create": (200, 403, 403, 403, 302),
@@ -105,6 +138,11 @@ EXPECTED = {
     "distribution:resume": (405, 403, 403, 403, 302),  # POST only
     "distribution:schedule": (405, 403, 403, 403, 302),  # POST only
     "distribution:send": (200, 403, 403, 403, 302),
+    "distribution:send[issue_id=draft]": (200, 403, 403, 403, 302),
+    "distribution:resume[issue_id=draft]": (405, 403, 403, 403, 302),  # POST only
+    "distribution:schedule[issue_id=draft]": (405, 403, 403, 403, 302),  # POST only
+    "distribution:test_send[issue_id=draft]": (405, 403, 403, 403, 302),  # POST only
+    "distribution:unschedule[issue_id=draft]": (405, 403, 403, 403, 302),  # POST only
     "distribution:test_send": (405, 403, 403, 403, 302),  # POST only
     "distribution:unschedule": (405, 403, 403, 403, 302),  # POST only
     "distribution:topics": (200, 403, 403, 403, 302),

@@ -20,13 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 def compose_com_in(bulletin, number):
-    """An issue with items from the composition when it is there, else the bare issue."""
+    """An issue with an item of the composition (its named action), German and Arabic."""
+    from teilhabe.bulletins.services.issues import add_item
+    from teilhabe.bulletins.services.texts import save_version
+
     issue = helpers.issue(bulletin, number)
-    try:
-        from teilhabe.bulletins.models import IssueItem
-    except ImportError:
-        return issue
-    IssueItem.objects.create(municipality=issue.municipality, issue=issue, position=1)  # pragma: no cover
+    item = add_item(issue, None, "text", title="Sprachcafé", body="Jeden Mittwoch im Altstadthaus.")
+    save_version(item.text, None, language="ar", title="مقهى اللغة", body="كل يوم أربعاء.")
     return issue
 
 
@@ -161,7 +161,13 @@ def test_the_same_through_a_real_smtp_server(office_client, office_user, municip
     smtp_server.messages.clear()
     office_client.force_login(office_user)
     send_through_the_pages(office_client, municipality, compose_com_in(bulletin, 2))
-    sent = sorted(to[0] for to, raw in smtp_server.messages if b"[Test]" not in raw.split(b"\n\n", 1)[0])
+    from email import message_from_bytes
+    from email import policy as mail_policy
+
+    def subject(raw):
+        return str(message_from_bytes(raw, policy=mail_policy.default)["Subject"])
+
+    sent = sorted(to[0] for to, raw in smtp_server.messages if not subject(raw).startswith("[Test]"))
     assert sent == ["rania@example.org"]
 
 
