@@ -140,8 +140,9 @@ def test_an_installation_backup_restores_every_row_and_audit_entry(
     LogEntry.objects.filter(pk=entry.pk).update(timestamp=entry.timestamp.replace(microsecond=500))
     before, files = full_dump(), media_files(media)
     assert before["auditlog.logentry"] and before["concept.statusreport"] and before["accounts.user"]
-    # two logos, two private uploads, per municipality an activity picture (original, two renditions) and a PDF
-    assert len(files) == 12
+    # two logos, two private uploads, per municipality an activity picture (original, two renditions) and a PDF,
+    # and the header pictures of the bulletin series the bulletin samples make (seven per municipality)
+    assert len(files) == 26
     archive = tmp_path / "installation.zip"
 
     call_command("backup", str(archive), stdout=io.StringIO())
