@@ -21,7 +21,8 @@ from teilhabe.testing.urlwalk import municipality_routes
 GERMAN = re.compile(
     r"Umsetzungsstand|Berichtsrunde|Adressbuch|Organisationen|Ansprechperson|Faktencheck|Vergleich|"
     r"Entwicklung|Migrationshintergrund|Stadtteile|Staatsangeh|Altersaufbau|intern\b|Auskunft|Anhang|Bild\b|Aktivit|Vorlage|"
-    r"Teilnehmende|Anwesenheitsliste|Anmeldungen|Termin\b|Förderprogramm|Flyer",
+    r"Teilnehmende|Anwesenheitsliste|Anmeldungen|Termin\b|Förderprogramm|Flyer|"
+    r"Ausgabe|Taetigkeitsbericht",
     re.IGNORECASE,
 )
 
