@@ -19,7 +19,11 @@ NAVIGATION = [
     ("leaflets", _("Flyer"), "leaflets:list"),
 ]
 # Areas only some roles may open: shown to those roles only.
-ONLY_FOR = {"programmes": (OFFICE, ADVISORY_BOARD), "reports": (OFFICE, ADVISORY_BOARD), "distribution": (OFFICE,)}
+ONLY_FOR = {
+    "programmes": (OFFICE, ADVISORY_BOARD),
+    "reports": (OFFICE, ADVISORY_BOARD),
+    "distribution": (OFFICE,),
+}
 
 
 def navigation(request):

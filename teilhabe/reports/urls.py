@@ -13,5 +13,9 @@ urlpatterns = [
     path("versionen/<int:report_version_id>/", views.version_detail, name="version"),
     path("versionen/<int:report_version_id>/vergleich/", views.version_compare, name="compare"),
     path("versionen/<int:report_version_id>/freigabe/", views.version_publish, name="publish"),
-    path("versionen/<int:report_version_id>/bericht.<str:report_format>", views.version_download, name="download"),
+    path(
+        "versionen/<int:report_version_id>/bericht.<str:report_format>",
+        views.version_download,
+        name="download",
+    ),
 ]
