@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.municipalities.models import MunicipalityOwned
+from teilhabe.statistics.headline import Lead
 
 HEADLINE_FIELDS = (
     "residents",
@@ -106,13 +107,6 @@ class Indicator(MunicipalityOwned):
 
     def __str__(self):
         return "%s %s %s %s: %s" % (self.indicator, self.dimension, self.area, self.group, self.value)
-
-
-class Lead(models.TextChoices):
-    """Which definition the office's pages and reports lead with."""
-
-    MIGRATION_BACKGROUND = "migration_background", _("Migrationshintergrund")
-    IMMIGRATION_HISTORY = "immigration_history", _("Einwanderungsgeschichte")
 
 
 class StatisticsSettings(MunicipalityOwned):

@@ -9,34 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from teilhabe.formatting import number, percent
 from teilhabe.statistics.countries import country_name
 from teilhabe.statistics.disclosure import SUPPRESSED_MARK, protect
-from teilhabe.statistics.models import FactCheck, Indicator, Lead, lead_of
+from teilhabe.statistics.headline import comparison_rows, format_count, format_percent, percent_value
+from teilhabe.statistics.models import FactCheck, Indicator, lead_of
 from teilhabe.statistics.result import AGE_GROUP_KEYS, PYRAMID_BAND_KEYS
 
 COUNT = "count"
 PERCENT = "percent"
 TEXT = "text"
 DATE = "date"  # a reference date: written as a real date into spreadsheets
-
-
-def format_count(value: int) -> str:
-    return number(int(value))
-
-
-def percent_value(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def format_percent(value: Decimal) -> str:
-    return percent(value, 1)
 
 
 @dataclass
@@ -116,33 +102,6 @@ def _headline_hidden(values: dict[str, int], threshold: int) -> set[str]:
         else []
     )
     return protect(counts, lines, threshold)
-
-
-def comparison_rows(lead: str = Lead.MIGRATION_BACKGROUND):
-    """Rows of the comparison table: with migration background leading, exactly the seed report's rows
-    followed by the Einwanderungsgeschichte; with Einwanderungsgeschichte leading, that comes first."""
-    head = [(_("Einwohner"), "residents", None), (_("Nationen"), "nationalities", None)]
-    background = [
-        (_("davon Menschen mit Migrationshintergrund"), "migration_background", None),
-        (_("Menschen mit Migrationshintergrund in %"), "migration_background", "residents"),
-        (_("davon Ausländer"), "foreigners", None),
-        (_("Ausländer in %"), "foreigners", "residents"),
-        (_("davon aus EU-Staaten"), "foreigners_eu", "foreigners"),
-        (_("davon aus Drittstaaten"), "foreigners_third_country", "foreigners"),
-        (_("Personen mit Asylhintergrund"), "asylum_background", None),
-    ]
-    history = [
-        (_("Menschen mit Einwanderungsgeschichte"), "immigration_history", None),
-        (_("Menschen mit Einwanderungsgeschichte in %"), "immigration_history", "residents"),
-        (
-            _("einseitige Einwanderungsgeschichte (nicht mitgezählt)"),
-            "immigration_history_one_sided",
-            None,
-        ),
-    ]
-    if lead == Lead.IMMIGRATION_HISTORY:
-        return head + history + background
-    return head + background + history
 
 
 def comparison_table(municipality, dates: list[dt.date], *, public=False, threshold=2) -> Table:

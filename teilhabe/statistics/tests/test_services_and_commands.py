@@ -256,3 +256,23 @@ def test_factcheck_runs_without_the_system_checks():
     from teilhabe.statistics.management.commands.factcheck import Command
 
     assert Command.requires_system_checks == []
+
+
+def test_the_fact_check_on_the_command_line_loads_no_app_unless_it_stores():
+    """Issue 14 counts process start: `teilhabe factcheck FILE` runs with the settings but no installed app (no
+    models, no app's ready()); with --store it needs the database and so the whole project."""
+    from teilhabe import cli
+
+    code = (
+        "import sys; from django.core.management.base import BaseCommand; from teilhabe import cli; "
+        "BaseCommand.run_from_argv = lambda self, argv: print(sorted(m for m in sys.modules "
+        "if m.startswith('teilhabe.') and m.endswith('.models'))); "
+        "cli._run_without_apps(['teilhabe', 'factcheck'])"
+    )
+    done = _run("-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert cli._runs_on_a_file_alone(["teilhabe", "factcheck", "x.csv", "--date", "2023-12-31", "--json"])
+    for option in ("--store", "--municipality=musterstadt", "--settings=teilhabe.settings_test"):
+        assert not cli._runs_on_a_file_alone(["teilhabe", "factcheck", "x.csv", option])
+    assert not cli._runs_on_a_file_alone(["teilhabe", "migrate"])

@@ -14,8 +14,8 @@ from django.utils.translation import gettext
 
 from teilhabe.statistics.derivation import compute
 from teilhabe.statistics.extract import ExtractError
+from teilhabe.statistics.headline import comparison_rows, format_count, format_percent, percent_value
 from teilhabe.statistics.result import FactCheckResult
-from teilhabe.statistics.tables import comparison_rows, format_count, format_percent, percent_value
 
 
 def parse_date(value: str) -> dt.date:
