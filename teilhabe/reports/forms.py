@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.activities.forms import DateInput
 from teilhabe.reports import catalogue
 from teilhabe.reports.models import ActivityReport
 
@@ -14,9 +15,9 @@ class ReportForm(forms.Form):
             "Für die Öffentlichkeit: nur öffentliche Aktivitäten und Bilder, Zahlen mit Geheimhaltung."
         ),
     )
-    period_from = forms.DateField(label=_("Zeitraum von"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_to = forms.DateField(label=_("Zeitraum bis"), widget=forms.DateInput(attrs={"type": "date"}))
-    date = forms.DateField(label=_("Datum des Berichts"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_from = forms.DateField(label=_("Zeitraum von"), widget=DateInput())
+    period_to = forms.DateField(label=_("Zeitraum bis"), widget=DateInput())
+    date = forms.DateField(label=_("Datum des Berichts"), widget=DateInput())
     sections = forms.MultipleChoiceField(
         label=_("Abschnitte"),
         choices=catalogue.choices,

@@ -74,6 +74,26 @@ NOT_WALKED = {
     "registrations:sign_in_sheet": "file download (PDF), not a page",
     "leaflets:pdf": "file download (PDF), not a page",
     "leaflets:renew": "POST only: the button on the leaflet list and the preview",
+    "bulletins:issue_state": "POST only: the state buttons on the issue's page",
+    "bulletins:item_machine": "POST only: the machine-translation button on the item's page",
+    "bulletins:item_move": "POST only: the up/down buttons beside each item of an issue",
+    "bulletins:item_remove": "POST only: the remove button beside each item of an issue",
+    "bulletins:version_approve": "POST only: the approve button of a machine translation",
+    "bulletins:pdf": "file download (PDF of an issue), not a page",
+    "bulletins_public:pdf": "file download (PDF of a sent issue), not a page",
+    "bulletins_public:header": "the series' header picture, no page",
+    "distribution:lift_suspension": "POST only: the button beside a suspended address",
+    "distribution:remove": "POST only: the button beside each subscription",
+    "distribution:test_send": "POST only: the test-send button on the send page",
+    "distribution:schedule": "POST only: the scheduling form on the send page",
+    "distribution:unschedule": "POST only: the button cancelling a scheduled send",
+    "distribution:resume": "POST only: the button resuming an interrupted send",
+    "reports:generate": "POST only: the generate button on the report's page",
+    "reports:publish": "POST only: the release button of a report version",
+    "reports:download": "file download (PDF, PPTX or DOCX of a report version), not a page",
+    "statistics:table_export_csv": "file download (CSV), not a page",
+    "statistics:table_export_xlsx": "file download (XLSX), not a page",
+    "statistics:table_template": "file download (the XLSX template), not a page",
 }
 
 
@@ -139,16 +159,30 @@ def account_token_kwargs(user) -> dict:
 
 def secret_values(municipality) -> dict:
     """Valid secrets for the secret-link pages (@secret_link_view), so the walk sees them as their holder
-    does: the cancellation link of one of the municipality's registrations."""
+    does: the cancellation link of one of the municipality's registrations, and a distribution list's
+    confirmation (a pending sign-up), unsubscribe and preferences links (an active subscription)."""
+    from teilhabe.bulletins.models import Subscription
+    from teilhabe.bulletins.services import tokens
     from teilhabe.registrations.models import Registration
     from teilhabe.registrations.services.tokens import cancel_token
 
+    values = {}
     registration = (
         Registration.objects.filter(municipality=municipality, status="confirmed", anonymised_at=None)
         .order_by("pk")
         .first()
     )
-    return {"cancel_token": cancel_token(registration)} if registration else {}
+    if registration:
+        values["cancel_token"] = cancel_token(registration)
+    subscriptions = Subscription.objects.filter(municipality=municipality).select_related("subscriber")
+    pending = subscriptions.filter(state=Subscription.State.PENDING).order_by("pk").first()
+    if pending:
+        values["confirm_token"] = tokens.confirm_token(pending)
+    active = subscriptions.filter(state=Subscription.State.ACTIVE).order_by("pk").first()
+    if active:
+        values["unsubscribe_token"] = tokens.unsubscribe_token(active)
+        values["preferences_token"] = tokens.preferences_token(active.subscriber)
+    return values
 
 
 def page_urls(municipality, invited_user) -> list[tuple[SiteRoute, str]]:

@@ -62,6 +62,7 @@ class Walk:
     axe: list = field(default_factory=list)
     pa11y: list = field(default_factory=list)
     forms: list = field(default_factory=list)  # error-state findings
+    forms_gone: list = field(default_factory=list)  # optional forms an earlier submission had removed
     snapshots: dict = field(default_factory=dict)  # file -> label
     walked: dict = field(default_factory=dict)  # route name -> set of (role, language)
     walked_as: dict = field(default_factory=dict)  # route with its sample variant (role table row) -> roles
@@ -102,6 +103,15 @@ def _show(page, probe):
         page.goto(probe.url)
     finally:
         page.unroute(this_url, answer)
+
+
+def _current_index(page, form):
+    """The form's index on the page as it is now, found by its action and fields (not by its old position:
+    the optional forms are submitted after the whole walk, when earlier submissions may have changed the page)."""
+    for candidate in page.evaluate(a11y.FORMS_JS):
+        if candidate["action"] == form["action"] and candidate["fields"] == form["fields"]:
+            return candidate["index"]
+    return None
 
 
 class Walker:
@@ -216,8 +226,12 @@ class Walker:
         started = time.perf_counter()
         empty = form["fields"] if everything else form["required"]
         where = f"{label} form {form['index']} (POST {form['action']}, empty: {', '.join(empty)})"
+        index = _current_index(page, form)
+        if index is None:  # an earlier form submitted empty removed this one (e.g. its item): nothing to submit
+            self.walk.forms_gone.append(where)
+            return
         with page.expect_navigation() as navigation:
-            page.evaluate(a11y.SUBMIT_EMPTY_JS, [form["index"], everything])
+            page.evaluate(a11y.SUBMIT_EMPTY_JS, [index, everything])
         response = navigation.value
         self.walk.seconds["forms"] += time.perf_counter() - started
         if response is None or response.status >= 500:
@@ -283,6 +297,8 @@ def walk(django_db_setup, django_db_blocker, live_server, browser):
         f"forms in their error state), {result.deduplicated} deduplicated "
         f"({dict(result.dedup_by_role)}); " + ", ".join(f"{k} {v:.0f} s" for k, v in result.seconds.items())
     )
+    for where in result.forms_gone:
+        print(f"  not submitted, removed by an earlier empty form: {where}")
 
 
 def test_every_url_is_walked_or_listed_with_a_reason(walk):

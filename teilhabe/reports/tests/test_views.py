@@ -66,6 +66,16 @@ def test_the_office_creates_generates_downloads_and_releases(client, office_user
     assert version.published
 
 
+def test_the_edit_form_keeps_the_dates_a_date_picker_can_show(client, office_user, municipality):
+    """A date field holds ISO dates (a browser shows "01.01.2024" in an <input type=date> as empty, so saving
+    the form would fail on three required fields the office never touched)."""
+    client = _client(client, office_user)
+    report = _create(client)
+    page = client.get(reverse("reports:edit", args=[SLUG, report.pk])).content.decode()
+    for name, value in (("period_from", "2024-01-01"), ("period_to", "2024-12-31"), ("date", "2024-06-04")):
+        assert f'type="date" name="{name}" value="{value}"' in page
+
+
 def test_the_board_sees_released_versions_only(client, board_user, municipality):
     from teilhabe.reports.services import generate_version, set_published
     from teilhabe.reports.tests.test_versions import _report
