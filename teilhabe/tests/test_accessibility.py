@@ -227,7 +227,7 @@ class Walker:
         empty = form["fields"] if everything else form["required"]
         where = f"{label} form {form['index']} (POST {form['action']}, empty: {', '.join(empty)})"
         index = _current_index(page, form)
-        if index is None:  # an earlier form submitted empty removed this one (e.g. its item): nothing to submit
+        if index is None:  # an earlier empty submission removed this form (e.g. its item)
             self.walk.forms_gone.append(where)
             return
         with page.expect_navigation() as navigation:
