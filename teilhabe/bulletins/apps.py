@@ -36,7 +36,6 @@ class BulletinsConfig(AppConfig):
         from teilhabe.directory.signals import contact_erased
 
         auditlog.register(m.DistributionList)
-        auditlog.register(m.Topic)
         # The address is not in the audit trail: it records what changed, not the person.
         auditlog.register(m.Subscription, include_fields=["state", "distribution_list"])
         auditlog.register(m.Subscriber, include_fields=["suspended_at", "bounce_count", "contact"])
@@ -50,6 +49,25 @@ class BulletinsConfig(AppConfig):
         register_sample(m.Subscription, samples.subscription)
         register_sample(m.Subscriber, samples.subscriber)
         contact_erased.connect(erase_for_contact, dispatch_uid="bulletins.erase_for_contact")
+        self.ready_forwarding(auditlog, m)
+
+    def ready_forwarding(self, auditlog, m):
+        """Passing an item on: audit (what, when, by whom; never an address), the contact's erasure, and the sections on the directory's and the activities' pages."""
+        from teilhabe import sections
+        from teilhabe.bulletins.services import forwarding
+        from teilhabe.bulletins.views import forwarding as pages
+        from teilhabe.directory.signals import contact_erased
+
+        auditlog.register(m.Forwarding, include_fields=["subject", "language", "topic", "item", "activity"])
+        auditlog.register(m.Topic, exclude_fields=["organisations", "contacts"])  # interests: on the contact
+        contact_erased.connect(forwarding.erase_for_contact, dispatch_uid="bulletins.forwarding_erase")
+        sections.register("directory.contact", "bulletins/forwarding/_contact.html", pages.contact_section)
+        sections.register(
+            "directory.organisation", "bulletins/forwarding/_organisation.html", pages.organisation_section
+        )
+        sections.register(
+            "activities.activity", "bulletins/forwarding/_activity.html", pages.activity_section
+        )
 
     def _leaflets(self, auditlog, register_url_object):
         from teilhabe.bulletins import leaflet_samples

@@ -1,8 +1,9 @@
-"""The bulletins' background jobs: sending an issue to its lists, and the test send to oneself."""
+"""The bulletins' background jobs: sending an issue to its lists, the test send to oneself, and passing one
+item straight on to chosen organisations and contacts."""
 
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.bulletins.services import sending
+from teilhabe.bulletins.services import forwarding, sending
 from teilhabe.jobs.registry import job_kind
 
 
@@ -25,3 +26,14 @@ def send_issue(job):
 )
 def test_send(job):
     return sending.run_test(job)
+
+
+# Not atomic: each address's record commits with its hand-over (services/forwarding.py).
+@job_kind(
+    forwarding.KIND,
+    label=_("Direkt weitergeben"),
+    result_template="bulletins/forwarding/_job_result.html",
+    atomic=False,
+)
+def forward(job):
+    return forwarding.run(job)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.bulletins.views import lists, privacy, sending
+from teilhabe.bulletins.views import forwarding, lists, privacy, sending
 
 app_name = "distribution"
 
@@ -15,6 +15,14 @@ urlpatterns = [
     path("eintrag/<int:subscription_id>/abmelden/", lists.remove, name="remove"),
     path("empfaenger/<int:subscriber_id>/freigeben/", lists.lift_suspension, name="lift_suspension"),
     path("themen/", lists.topics, name="topics"),
+    path("weitergeben/beitrag/<int:item_id>/", forwarding.forward_item, name="forward_item"),
+    path("weitergeben/aktivitaet/<int:activity_id>/", forwarding.forward_activity, name="forward_activity"),
+    path("interessen/person/<int:contact_id>/", forwarding.contact_topics, name="contact_topics"),
+    path(
+        "interessen/organisation/<int:organisation_id>/",
+        forwarding.organisation_topics,
+        name="organisation_topics",
+    ),
     path("datenschutz/", privacy.privacy_search, name="privacy"),
     path("versand/<int:issue_id>/", sending.send_page, name="send"),
     path("versand/<int:issue_id>/test/", sending.test_send, name="test_send"),

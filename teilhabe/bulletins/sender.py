@@ -29,8 +29,9 @@ def from_address(municipality, display_name: str) -> str:
     return formataddr((display_name, f"{municipality.slug}@{sender_domain()}"))
 
 
-def new_message_id(issue_pk) -> str:
-    return make_msgid(idstring=f"bulletin-issue-{issue_pk}", domain=sender_domain())
+def new_message_id(pk, what: str = "bulletin-issue") -> str:
+    """A Message-ID of the sender's domain naming what is sent (an issue, a forwarding) and its id."""
+    return make_msgid(idstring=f"{what}-{pk}", domain=sender_domain())
 
 
 @dataclass

@@ -94,6 +94,8 @@ NOT_WALKED = {
     "statistics:table_export_csv": "file download (CSV), not a page",
     "statistics:table_export_xlsx": "file download (XLSX), not a page",
     "statistics:table_template": "file download (the XLSX template), not a page",
+    "distribution:contact_topics": "POST only: the topics form on the contact's page",
+    "distribution:organisation_topics": "POST only: the topics form on the organisation's page",
 }
 
 

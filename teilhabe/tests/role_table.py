@@ -146,6 +146,11 @@ EXPECTED = {
     "distribution:test_send": (405, 403, 403, 403, 302),  # POST only
     "distribution:unschedule": (405, 403, 403, 403, 302),  # POST only
     "distribution:topics": (200, 403, 403, 403, 302),
+    "distribution:forward_item": (200, 403, 403, 403, 302),
+    "distribution:forward_activity": (200, 403, 403, 403, 302),
+    "distribution:contact_topics": (405, 403, 403, 403, 302),  # POST only
+    "distribution:contact_topics[contact_id=withdrawn]": (405, 403, 403, 403, 302),  # POST only
+    "distribution:organisation_topics": (405, 403, 403, 403, 302),  # POST only
     # subscriptions (the public sign-up; the links of the mails only with their signed token)
     "subscriptions:confirm": (404, 404, 404, 404, 404),
     "subscriptions:index": (200, 200, 200, 200, 200),

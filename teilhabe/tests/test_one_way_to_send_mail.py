@@ -5,8 +5,9 @@ appear nowhere else.
 One exception, on purpose: the bulletins' bulk sender (bulletins/sender.py). A bulletin goes to hundreds of
 people in batches at a set rate, resumable after a crash with one send record per address written in the same
 transaction as the hand-over to SMTP, and every message needs its own List-Unsubscribe (RFC 8058), List-Id and
-Message-ID headers; queue_mail renders per recipient into one job and has none of that. Everything else of the
-bulletins (confirmation mails, forwarding an item) still goes through queue_mail."""
+Message-ID headers; queue_mail renders per recipient into one job and has none of that. Passing one item on
+("Direkt weitergeben", bulletins/services/forwarding.py) uses the same sender with its own record per address.
+Everything else of the bulletins (confirmation mails) still goes through queue_mail."""
 
 import ast
 from pathlib import Path

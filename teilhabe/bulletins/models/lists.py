@@ -38,6 +38,14 @@ class Topic(MunicipalityOwned):
     passing an item straight on ("Direkt weitergeben")."""
 
     name = models.CharField(_("Name"), max_length=80)
+    # Who in the directory asked to hear about it ("Direkt weitergeben"): organisations (their general
+    # address) and contacts (their own address, only while their consent is valid).
+    organisations = models.ManyToManyField(
+        "directory.Organisation", blank=True, related_name="bulletin_topics", verbose_name=_("Organisationen")
+    )
+    contacts = models.ManyToManyField(
+        "directory.Contact", blank=True, related_name="bulletin_topics", verbose_name=_("Ansprechpersonen")
+    )
 
     class Meta:
         ordering = ["name"]

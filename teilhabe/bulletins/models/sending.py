@@ -4,15 +4,13 @@ A `Sending` is the one send of one issue: when it may start (`run_after`, a sche
 rendered once per language (`rendered`), and its progress. Each address gets at most one `SendRecord` for the
 sending (unique): written in the same database transaction as the hand-over of the message to the SMTP
 server, so a crash between two batches (or anywhere else) leaves exactly the addresses that went out
-recorded; resuming sends to the others and to nobody twice.
-
-A `Forwarding` is one item passed straight on to chosen organisations or contacts ("Direkt weitergeben")."""
+recorded; resuming sends to the others and to nobody twice."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.bulletins.models.lists import Subscriber, Topic
+from teilhabe.bulletins.models.lists import Subscriber
 from teilhabe.bulletins.models.series import BulletinIssue
 from teilhabe.municipalities.models import MunicipalityOwned
 
@@ -76,26 +74,3 @@ class SendRecord(MunicipalityOwned):
 
     def __str__(self):
         return f"{self.address}: {self.get_state_display()}"
-
-
-class Forwarding(MunicipalityOwned):
-    """One item (or a text) passed straight on to chosen organisations and contacts of the directory."""
-
-    subject = models.CharField(_("Betreff"), max_length=200)
-    text = models.TextField(_("Text"))
-    item_ref = models.CharField(max_length=80, blank=True)  # "<model>:<pk>" of the item forwarded
-    topic = models.ForeignKey(Topic, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    organisations = models.ManyToManyField("directory.Organisation", blank=True, related_name="+")
-    contacts = models.ManyToManyField("directory.Contact", blank=True, related_name="bulletin_forwardings")
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    sent_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-sent_at", "-pk"]
-        verbose_name = _("Weitergabe")
-        verbose_name_plural = _("Weitergaben")
-
-    def __str__(self):
-        return self.subject

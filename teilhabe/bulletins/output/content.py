@@ -110,9 +110,9 @@ def _block(kind, anchor, pair, language, default_title=""):
     )
 
 
-def _fill(block, item, data, language):
+def _fill(block, kind, data, language):
     w = words(language)
-    if item.kind == Kind.ACTIVITY:
+    if kind == Kind.ACTIVITY:
         block.title = block.title or data.get("title", "")
         if not block.paragraphs and data.get("summary"):
             block.paragraphs = [data["summary"]]
@@ -137,7 +137,7 @@ def _fill(block, item, data, language):
             block.links.append((w["register"], data["registration_url"]))
         elif data.get("url"):
             block.links.append((w["more"], data["url"]))
-    elif item.kind == Kind.NETWORK:
+    elif kind == Kind.NETWORK:
         block.title = block.title or data.get("title", "")
         if data.get("meeting_date"):
             meeting = date_text(_date(data["meeting_date"]), language)
@@ -147,10 +147,10 @@ def _fill(block, item, data, language):
         block.entries = list(data.get("topics", []))
         if data.get("decisions"):
             block.facts.append((w["decisions"], data["decisions"]))
-    elif item.kind == Kind.MEASURES:
+    elif kind == Kind.MEASURES:
         block.title = block.title or w["measures"]
         block.entries = [f"{m['number']} {m['title']}" for m in data.get("measures", [])]
-    elif item.kind == Kind.FIGURE:
+    elif kind == Kind.FIGURE:
         block.title = block.title or data.get("label", "")
         if data.get("hidden") or data.get("value") is None:
             value = w["hidden"]
@@ -164,6 +164,22 @@ def _fill(block, item, data, language):
         block.note = " ".join(part for part in (block.note, w["source"]) if part)
     if block.entries and language not in (SOURCE_LANGUAGE, "ls"):
         block.entries_lang = "de"
+
+
+def activity_block(activity, language: str) -> Block:
+    """An activity on its own (passed on directly, not in an issue): its current data, the fixed words in
+    `language`, its own texts in German (marked with their `lang`)."""
+    data = sources.activity_data(activity, sources.next_dates([activity]))
+    block = Block(
+        kind=Kind.ACTIVITY,
+        title="",
+        paragraphs=[],
+        lang=html_lang(SOURCE_LANGUAGE),
+        dir=direction(SOURCE_LANGUAGE),
+        anchor="beitrag-1",
+    )
+    _fill(block, Kind.ACTIVITY, data, language)
+    return block
 
 
 def _date(value):
@@ -200,7 +216,7 @@ def issue_content(issue, language: str) -> IssueContent:
     for index, item in enumerate(items, start=1):
         block = _block(item.kind, f"beitrag-{index}", chosen[item.text_id], language)
         if item.pulled:
-            _fill(block, item, data.get(item.pk, {}), language)
+            _fill(block, item.kind, data.get(item.pk, {}), language)
         blocks.append(block)
     editorial_block = None
     if editorial and any(chosen[editorial.pk]):

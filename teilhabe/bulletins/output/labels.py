@@ -33,6 +33,8 @@ WORDS = {
         "contents": "Inhalt",
         "publisher": "Herausgegeben von",
         "hidden": "nicht veröffentlicht (kleine Fallzahl)",
+        "forwarded": "%(sender)s gibt Ihnen diese Information weiter.",
+        "forwarded_why": "Sie erhalten sie, weil Sie sich für das Thema „%(topic)s“ interessieren. Möchten Sie solche Hinweise nicht mehr, antworten Sie einfach auf diese E-Mail.",
     },
     "en": {
         "value": "Value",
@@ -57,6 +59,8 @@ WORDS = {
         "contents": "Contents",
         "publisher": "Published by",
         "hidden": "not published (small number)",
+        "forwarded": "%(sender)s is passing this information on to you.",
+        "forwarded_why": "You receive it because you are interested in the topic “%(topic)s”. If you no longer want such notices, simply reply to this e-mail.",
     },
     "tr": {
         "value": "Değer",
@@ -81,6 +85,8 @@ WORDS = {
         "contents": "İçindekiler",
         "publisher": "Yayımlayan",
         "hidden": "yayımlanmadı (küçük sayı)",
+        "forwarded": "%(sender)s bu bilgiyi size iletiyor.",
+        "forwarded_why": "Bu e-postayı „%(topic)s“ konusuyla ilgilendiğiniz için alıyorsunuz. Bu tür bildirimleri artık istemiyorsanız bu e-postayı yanıtlamanız yeterlidir.",
     },
     "ru": {
         "value": "Значение",
@@ -105,6 +111,8 @@ WORDS = {
         "contents": "Содержание",
         "publisher": "Издатель",
         "hidden": "не публикуется (малое число)",
+        "forwarded": "%(sender)s передаёт вам эту информацию.",
+        "forwarded_why": "Вы получаете её, потому что интересуетесь темой «%(topic)s». Если вы больше не хотите получать такие сообщения, просто ответьте на это письмо.",
     },
     "uk": {
         "value": "Значення",
@@ -129,6 +137,8 @@ WORDS = {
         "contents": "Зміст",
         "publisher": "Видавець",
         "hidden": "не публікується (мала кількість)",
+        "forwarded": "%(sender)s передає вам цю інформацію.",
+        "forwarded_why": "Ви отримуєте її, бо цікавитеся темою «%(topic)s». Якщо ви більше не хочете отримувати такі повідомлення, просто дайте відповідь на цей лист.",
     },
     "ar": {
         "value": "القيمة",
@@ -153,6 +163,8 @@ WORDS = {
         "contents": "المحتويات",
         "publisher": "الناشر",
         "hidden": "غير منشور (عدد صغير)",
+        "forwarded": "يُرسل إليكم %(sender)s هذه المعلومات.",
+        "forwarded_why": "تصلكم لأنكم مهتمون بموضوع «%(topic)s». إذا لم تعودوا ترغبون في مثل هذه الإشعارات، فما عليكم إلا الرد على هذه الرسالة.",
     },
     "ls": {
         "value": "Die Zahl",
@@ -177,6 +189,8 @@ WORDS = {
         "contents": "Inhalt",
         "publisher": "Von",
         "hidden": "wird nicht gezeigt (kleine Zahl)",
+        "forwarded": "%(sender)s schickt Ihnen diese Information.",
+        "forwarded_why": "Sie bekommen die E-Mail, weil Sie sich für das Thema „%(topic)s“ interessieren. Sie wollen keine E-Mails mehr dazu? Dann schreiben Sie uns einfach zurück.",
     },
 }
 

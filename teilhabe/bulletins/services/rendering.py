@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from teilhabe.bulletins.output.content import issue_content
+from teilhabe.bulletins.output.content import activity_block, issue_content
+from teilhabe.bulletins.output.labels import direction, html_lang, words
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,31 @@ class RenderedItem:
     text: str
 
 
+def _render_block(c, block) -> RenderedItem:
+    context = {"c": c, "b": block}
+    with translation.override(c.lang):
+        html = render_to_string("bulletins/output/_mail_block.html", context)
+        text = render_to_string("bulletins/output/_mail_block.txt", context)
+    return RenderedItem(title=block.title, html=html, text=_tidy(text))
+
+
 def render_item(item, language: str) -> RenderedItem:
     """One item in one language (for passing it on directly): its heading, an HTML fragment and plain text."""
     content = issue_content(item.issue, language)
     position = [pk for pk in item.issue.items.order_by("position", "pk").values_list("pk", flat=True)]
-    block = content.blocks[position.index(item.pk)]
-    context = {"c": content, "b": block}
-    with translation.override(content.lang):
-        html = render_to_string("bulletins/output/_mail_block.html", context)
-        text = render_to_string("bulletins/output/_mail_block.txt", context)
-    return RenderedItem(title=block.title, html=html, text=_tidy(text))
+    return _render_block(content, content.blocks[position.index(item.pk)])
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the block templates read of the surrounding mail: its language, direction and fixed words."""
+
+    lang: str
+    dir: str
+    words: dict
+
+
+def render_activity(activity, language: str) -> RenderedItem:
+    """An activity on its own, as `render_item` renders an item: the fixed words in `language`."""
+    frame = Frame(lang=html_lang(language), dir=direction(language), words=words(language))
+    return _render_block(frame, activity_block(activity, language))

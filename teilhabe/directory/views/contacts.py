@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
+from teilhabe import sections
 from teilhabe.accounts.decorators import member_required, role_required
 from teilhabe.accounts.roles import OFFICE
 from teilhabe.directory import privacy, services
@@ -64,6 +65,8 @@ def contact_detail(request, contact_id):
         # Without valid consent the person is not shown outside the office (same answer as a missing id).
         raise Http404
     ctx = {"contact": contact, "show_personal_data": show_personal_data}
+    if show_personal_data:  # what higher apps hold about the person (teilhabe/sections.py): the office's
+        ctx.update(sections.context("directory.contact", contact))
     return render(request, "directory/contact_detail.html", ctx)
 
 
