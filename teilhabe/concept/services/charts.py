@@ -1,4 +1,5 @@
-"""The dashboard's charts as inline SVG, drawn by matplotlib on the server.
+"""The dashboard's charts as inline SVG, drawn by matplotlib on the server; the status chart also as PNG
+from plain numbers (the activity report's frozen ones: PDF, slides and document show the same picture).
 
 A chart depends only on the numbers it shows, so the cache key is a hash of those numbers: a changed status
 changes the numbers and so the key; nothing has to be invalidated. matplotlib is imported on the first cache
@@ -10,6 +11,7 @@ import textwrap
 
 from django.utils.translation import gettext as _
 
+from teilhabe.charts import cached_png as _cached_png
 from teilhabe.charts import cached_svg as _cached_svg
 
 
@@ -29,6 +31,24 @@ def status_chart(overview):
         "xlabel": _("Anteil der Maßnahmen in %"),
     }
     return _cached_svg("status", data, _draw_status)
+
+
+def status_png(labels, totals, columns, counts) -> bytes:
+    """The status chart as PNG from plain numbers: row labels, each row's total, the columns as
+    (label, colour) and each row's count per column; the shares are taken from the counts."""
+    shares = [
+        [100.0 * count / total if total else 0.0 for count in row]
+        for row, total in zip(counts, totals, strict=True)
+    ]
+    data = {
+        "labels": [_wrap(label) for label in labels],
+        "totals": list(totals),
+        "columns": [list(column) for column in columns],
+        "shares": shares,
+        "counts": [list(row) for row in counts],
+        "xlabel": _("Anteil der Maßnahmen in %"),
+    }
+    return _cached_png("status", data, _draw_status)
 
 
 def _text_colour(hex_colour):
