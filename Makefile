@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv browser fonts a11y a11y-tools vendor-axe demo migrate messages clean bench bench-load lock audit
+.PHONY: run test lint format venv browser fonts office a11y a11y-tools vendor-axe demo migrate messages clean bench bench-load lock audit
 
 # Dependencies come pinned and hashed from requirements-dev.lock (`make lock` refreshes it) first; the editable
 # install then adds the project itself and anything added to pyproject.toml since the last `make lock`.
@@ -31,6 +31,14 @@ fonts:
 	  echo "Installing Debian's DejaVu fonts for the PDFs ..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-dejavu-core fontconfig >/dev/null; }
+
+# The activity report's PPTX and DOCX are converted by LibreOffice in a test (headless, Debian's packages without
+# the desktop parts), as an office would open them.
+office:
+	@command -v soffice >/dev/null || { \
+	  echo "Installing Debian's LibreOffice (Writer, Impress, headless) for the report conversion test ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui libreoffice-impress-nogui >/dev/null; }
 
 # The accessibility checkers: Java for the Nu HTML Checker, node for Pa11y (apt, where missing), and the npm
 # packages of the committed package-lock.json. No browser download: Pa11y drives Debian's chromium.
@@ -68,7 +76,7 @@ run: demo
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/teilhabe runserver 127.0.0.1:$${PORT:-8000}
 
-test: $(STAMP) browser fonts a11y-tools
+test: $(STAMP) browser fonts office a11y-tools
 	@mkdir -p var
 	$(BIN)/pytest -m "not a11y"
 	$(MAKE) --no-print-directory a11y
