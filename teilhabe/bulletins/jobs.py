@@ -1,10 +1,16 @@
-"""The bulletins' background jobs: sending an issue to its lists, the test send to oneself, and passing one
-item straight on to chosen organisations and contacts."""
+"""The bulletins' background jobs: sending an issue to its lists, the test send to oneself, passing one
+item straight on to chosen organisations and contacts, and the import of an existing distribution list
+(preview, then the confirmed import; services/list_import.py)."""
 
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
+from teilhabe.bulletins.models import DistributionList
 from teilhabe.bulletins.services import forwarding, sending
-from teilhabe.jobs.registry import job_kind
+from teilhabe.bulletins.services.list_import import import_list
+from teilhabe.jobs.registry import JobFailed, job_kind
+from teilhabe.jobs.services import report_progress, upload_paths
 
 
 # Not atomic: each address's send record commits with its hand-over to the SMTP server (services/sending.py).
@@ -37,3 +43,70 @@ def test_send(job):
 )
 def forward(job):
     return forwarding.run(job)
+
+
+IMPORT_PREVIEW = "bulletins.list_import_preview"
+IMPORT = "bulletins.list_import"
+
+
+def _import(job, dry_run: bool) -> dict:
+    ((filename, path),) = upload_paths(job)
+    dlist = DistributionList.objects.select_related("bulletin", "municipality").get(
+        municipality=job.municipality, pk=job.params["list"]
+    )
+    step = (
+        gettext_noop("Tabelle wird gelesen und geprüft")
+        if dry_run
+        else gettext_noop("Verteiler wird ergänzt")
+    )
+    report_progress(job, step)
+    result = import_list(
+        dlist,
+        path,
+        filename=filename,
+        basis=job.params.get("basis", ""),
+        proof=job.params.get("proof", ""),
+        user=job.started_by,
+        dry_run=dry_run,
+    )
+    data = {
+        "list": dlist.pk,
+        "list_name": str(dlist),
+        "source": result.source,
+        "ok": result.ok,
+        "applied": result.applied,
+        "summary": result.summary(),
+        "errors": [str(e) for e in result.errors],
+        "warnings": [str(w) for w in result.warnings],
+        **{
+            key: getattr(result, key)
+            for key in ("rows", "people", "merged_in_file", "known", "activated", "to_confirm", "already")
+        },
+        "stay_unsubscribed": result.stay_unsubscribed,
+        "suspended": result.suspended,
+        "new_topics": result.new_topics,
+        "lists": result.lists,
+        "has_changes": bool(result.activated or result.to_confirm),
+    }
+    if not result.ok:
+        raise JobFailed(
+            gettext_now("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.")
+            % {"file": filename},
+            result=data,
+        )
+    return data
+
+
+@job_kind(
+    IMPORT_PREVIEW,
+    label=_("Verteiler-Import: Vorschau"),
+    result_template="bulletins/lists/_import_result.html",
+    upload_after_success=True,
+)
+def list_import_preview(job):
+    return _import(job, dry_run=True)
+
+
+@job_kind(IMPORT, label=_("Verteiler-Import"), result_template="bulletins/lists/_import_result.html")
+def list_import(job):
+    return _import(job, dry_run=False)

@@ -4,6 +4,7 @@ services/subscribing.py saves."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.bulletins.list_layout import BASES
 from teilhabe.bulletins.models import Bulletin, DistributionList, Topic
 from teilhabe.bulletins.models.lists import DEFAULT_CONSENT_TEXT
 from teilhabe.languages import language_name
@@ -127,3 +128,38 @@ class PrivacySearchForm(forms.Form):
 
 def topics_of(municipality):
     return Topic.objects.for_municipality(municipality)
+
+
+class ListImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tabelle (XLSX oder CSV)"),
+        help_text=_("Eine Zeile je Adresse, wie in der Vorlage. Höchstens 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+    basis = forms.ChoiceField(
+        label=_("Rechtsgrundlage für die ganze Datei"),
+        required=False,
+        choices=[("", _("steht je Zeile in der Spalte „Rechtsgrundlage“"))],
+        help_text=_(
+            "Einwilligung: nur wenn jede Person schon eingewilligt hat und Sie das belegen können (Datum und "
+            "Nachweis); die Adressen sind dann sofort eingetragen. Öffentliche Aufgabe: die Personen bekommen "
+            "eine Bestätigungs-E-Mail und erst nach ihrer Bestätigung Ausgaben. Eine Angabe in der Zeile gilt "
+            "vor dieser Wahl. Ohne Rechtsgrundlage wird niemand übernommen."
+        ),
+    )
+    proof = forms.CharField(
+        label=_("Nachweis der Einwilligungen"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Wo die Einwilligungen liegen, wenn die Datei keine Spalte „Nachweis“ hat (etwa: Anmeldelisten "
+            "2023, Akte 12-4). Wird mit jeder Adresse als Nachweis gespeichert."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["basis"].choices += [(key, str(label)) for key, label in BASES.items()]
+
+    def params(self) -> dict:
+        return {"basis": self.cleaned_data["basis"], "proof": self.cleaned_data["proof"].strip()}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.bulletins.views import forwarding, lists, privacy, sending
+from teilhabe.bulletins.views import forwarding, list_import, lists, privacy, sending
 
 app_name = "distribution"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("<int:distribution_list_id>/", lists.detail, name="detail"),
     path("<int:distribution_list_id>/bearbeiten/", lists.list_form, name="edit"),
     path("<int:distribution_list_id>/ansprechpersonen/", lists.add_contacts, name="add_contacts"),
+    path("<int:distribution_list_id>/import/", list_import.import_upload, name="import"),
+    path("<int:distribution_list_id>/import/bestaetigen/", list_import.import_confirm, name="import_confirm"),
+    path("import/vorlage.xlsx", list_import.import_template, name="import_template"),
     path("eintrag/<int:subscription_id>/abmelden/", lists.remove, name="remove"),
     path("empfaenger/<int:subscriber_id>/freigeben/", lists.lift_suspension, name="lift_suspension"),
     path("themen/", lists.topics, name="topics"),

@@ -27,6 +27,7 @@ from teilhabe.sheets.layout import (
     compact,
     fold,
     no_data_rows,
+    read_bound,
     require_data_rows,
 )
 from teilhabe.sheets.limits import Limits, limits_for
@@ -64,6 +65,7 @@ __all__ = [
     "compact",
     "fold",
     "no_data_rows",
+    "read_bound",
     "require_data_rows",
     "cell_text",
     "iter_xlsx_rows",

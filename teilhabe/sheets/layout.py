@@ -160,6 +160,38 @@ class Layout:
         """One export row in column order from {key: value}."""
         return [values.get(key) for key in (keys if keys is not None else self.keys())]
 
+    def template(
+        self, rows=(), notes=(), *, labels=("Hinweise", "Spalte", "Pflicht", "Inhalt"), yes="ja"
+    ) -> bytes:
+        """The downloadable template: this layout's header (each column's help as a comment) with example
+        `rows` ({key: value}), and a sheet `labels[0]` naming each column, whether it is required, its help,
+        and the `notes` below."""
+        from openpyxl.comments import Comment
+
+        from teilhabe.sheets import writer
+
+        sheet, column, required, content = (str(label) for label in labels)
+        explained = [[col.title(), str(yes) if col.required else "", str(col.help)] for col in self.columns]
+        outs = [
+            writer.Out(self.title(), self.out_columns(), [self.out_row(row) for row in rows]),
+            writer.Out(
+                sheet,
+                [
+                    writer.Column(column, width=22),
+                    writer.Column(required, width=8),
+                    writer.Column(content, width=80),
+                ],
+                explained,
+                notes=[str(note) for note in notes],
+            ),
+        ]
+        workbook = writer.build(outs)
+        header = workbook[outs[0].title]
+        for index, col in enumerate(self.columns, 1):
+            if col.help:
+                header.cell(1, index).comment = Comment(str(col.help), "Teilhabe")
+        return writer.workbook_bytes(workbook)
+
     def required(self) -> list[Col]:
         return [col for col in self.columns if col.required]
 
@@ -253,6 +285,37 @@ class Bound:
         return values
 
 
+def read_bound(data, layout: "Layout", key: str, result, *, kind: str, filename: str, missing: str):
+    """The first table of an upload that has the column `key`, bound to `layout`, or None. What is wrong goes
+    to ``result.errors`` (unreadable file; no such table: `missing`, after "datei.csv: "; no data rows), the
+    workbook's notes and the unknown columns to ``result.warnings``; ``result.source`` names the table."""
+    from teilhabe.sheets.reader import read
+
+    try:
+        workbook = read(data, kind=kind, filename=filename)
+    except SheetError as error:
+        result.errors.append(str(error))
+        return None
+    result.warnings.extend(workbook.notes())
+    tables = [t for t in (sheet.table() for sheet in workbook.sheets) if t.headers]
+    bound = next((b for b in (layout.bind(t) for t in tables) if b.has(key)), None)
+    if bound is None:
+        result.errors.append(f"{location(filename)}: {missing}")
+        return None
+    if not bound.rows:
+        result.errors.append(
+            str(no_data_rows(filename, "" if bound.table.sheet.is_csv else bound.table.title))
+        )
+        return None
+    result.source = bound.table.source
+    for header in bound.unknown:
+        result.warnings.append(
+            _("%(source)s: Die Spalte „%(column)s“ ist unbekannt und wird nicht übernommen.")
+            % {"source": bound.table.source, "column": header}
+        )
+    return bound
+
+
 def no_data_rows(file: str, sheet: str = "") -> SheetError:
     """The one message for a file that has a header row and nothing below it."""
     return SheetError(_("Die Datei enthält keine Datenzeilen."), file, sheet)
@@ -291,6 +354,7 @@ __all__ = [
     "fold",
     "location",
     "no_data_rows",
+    "read_bound",
     "require_data_rows",
     "text",
 ]

@@ -24,7 +24,7 @@ class Limits:
 
 
 #: Kinds of upload: the concept sheet, the directory, a statistics office's table, a register extract (read by
-#: DuckDB; millions of rows), the activities of a year, the column mapping file of a register extract.
+#: DuckDB; millions of rows), the activities of a year, an existing distribution list, the column mapping file of a register extract.
 DEFAULTS: dict[str, Limits] = {
     "concept": Limits(max_bytes=10 * MB, max_rows=5_000, max_columns=60, max_unpacked=100 * MB),
     "directory": Limits(max_bytes=10 * MB, max_rows=20_000, max_columns=40, max_unpacked=100 * MB),
@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Limits] = {
     "register_extract": Limits(max_bytes=2_000 * MB, max_rows=None, max_columns=100, max_unpacked=2_000 * MB),
     "activities": Limits(max_bytes=10 * MB, max_rows=20_000, max_columns=60, max_unpacked=100 * MB),
     "municipalities": Limits(max_bytes=2 * MB, max_rows=2_000, max_columns=20, max_unpacked=20 * MB),
+    "distribution_list": Limits(max_bytes=10 * MB, max_rows=50_000, max_columns=30, max_unpacked=100 * MB),
     "column_mapping": Limits(max_bytes=1 * MB, max_rows=1_000, max_columns=10, max_unpacked=10 * MB),
 }
 

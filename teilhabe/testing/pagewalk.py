@@ -42,6 +42,8 @@ NOT_WALKED = {
     "activities:export_xlsx": "file download (XLSX), not a page",
     "activities:export_csv": "file download (CSV), not a page",
     "activities:export_template": "file download (the XLSX template), not a page",
+    "distribution:import_template": "file download (the XLSX template of a distribution list), not a page",
+    "distribution:import_confirm": "the preview after an upload (POST); tested in bulletins/tests, the upload page is walked",
     "activities:import_confirm": "the preview after an upload (POST); tested in activities/tests, the upload page is walked",
     "networks:member_remove": "POST only: a button on the network's page",
     "networks:meeting_invite": "POST only: a button on the meeting's page",

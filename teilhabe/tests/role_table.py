@@ -131,6 +131,9 @@ EXPECTED = {
     "distribution:create": (200, 403, 403, 403, 302),
     "distribution:detail": (200, 403, 403, 403, 302),
     "distribution:edit": (200, 403, 403, 403, 302),
+    "distribution:import": (200, 403, 403, 403, 302),
+    "distribution:import_confirm": (405, 403, 403, 403, 302),  # POST only
+    "distribution:import_template": (200, 403, 403, 403, 302),
     "distribution:index": (200, 403, 403, 403, 302),
     "distribution:lift_suspension": (405, 403, 403, 403, 302),  # POST only
     "distribution:privacy": (200, 403, 403, 403, 302),

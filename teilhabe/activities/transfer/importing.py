@@ -98,32 +98,15 @@ class _Lookup:
 
 
 def _read(data, filename, result) -> sheets.Bound | None:
-    try:
-        workbook = sheets.read(data, kind="activities", filename=filename)
-    except sheets.SheetError as error:
-        result.errors.append(str(error))
-        return None
-    result.warnings.extend(workbook.notes())
-    tables = [t for t in (sheet.table() for sheet in workbook.sheets) if t.headers]
-    bound = next((b for b in (ACTIVITIES.bind(t) for t in tables) if b.has("title")), None)
-    if bound is None:
-        result.errors.append(
-            _("%(file)s: Keine Tabelle mit der Spalte „Titel“ gefunden; sie ist Pflicht.")
-            % {"file": sheets.location(filename)}
-        )
-        return None
-    if not bound.rows:
-        result.errors.append(
-            str(sheets.no_data_rows(filename, "" if bound.table.sheet.is_csv else bound.table.title))
-        )
-        return None
-    result.source = bound.table.source
-    for header in bound.unknown:
-        result.warnings.append(
-            _("%(source)s: Die Spalte „%(column)s“ ist unbekannt und wird nicht übernommen.")
-            % {"source": bound.table.source, "column": header}
-        )
-    return bound
+    return sheets.read_bound(
+        data,
+        ACTIVITIES,
+        "title",
+        result,
+        kind="activities",
+        filename=filename,
+        missing=_("Keine Tabelle mit der Spalte „Titel“ gefunden; sie ist Pflicht."),
+    )
 
 
 def _label(key: str) -> str:

@@ -65,7 +65,7 @@ def save_topic(municipality, values: dict, topic: Topic | None = None) -> Topic:
 
 
 @transaction.atomic
-def sign_up(dlist: DistributionList, address: str, *, name="", form="", language="de") -> Subscription:
+def sign_up(dlist: DistributionList, address: str, *, name="", form="") -> Subscription:
     """Put `address` on `dlist` as *pending* and mail the confirmation link (valid 48 h). Nothing is sent
     to a pending subscription. Signing up again (an active address, or within an hour) mails nothing more,
     and the page answers the same either way, so nobody learns who is on a list."""
@@ -81,19 +81,34 @@ def sign_up(dlist: DistributionList, address: str, *, name="", form="", language
     recent = subscription.requested_at and now - subscription.requested_at < RESEND_AFTER
     if subscription.state == Subscription.State.PENDING and recent:
         return subscription
+    renew_confirmation(subscription, now)
+    subscription.save()
+    record(subscriber, dlist, Event.GIVEN, Method.PUBLIC_FORM, text=dlist.consent_text, form=form)
+    send_confirmations(dlist, [subscription], key=f"{subscription.pk}:{subscription.confirm_nonce}")
+    return subscription
+
+
+def renew_confirmation(subscription: Subscription, now) -> None:
+    """Make the subscription wait for a new confirmation link (the old one stops working); not saved."""
     subscription.state = Subscription.State.PENDING
     subscription.requested_at = now
     subscription.confirm_nonce = secrets.token_urlsafe(12)
-    subscription.save()
-    record(subscriber, dlist, Event.GIVEN, Method.PUBLIC_FORM, text=dlist.consent_text, form=form)
-    queue_mail(
+
+
+def send_confirmations(dlist: DistributionList, subscriptions, *, key: str, imported=False):
+    """The double opt-in mail, in the list's language, to each pending subscription of `dlist`."""
+    return queue_mail(
         dlist.municipality,
         template="bulletins/email/confirm",
-        recipients=[Recipient(subscriber.email, language=language)],
-        context={"list": dlist, "bulletin": dlist.bulletin, "confirm_url": tokens.confirm_url(subscription)},
-        key=f"bulletin-confirm:{subscription.pk}:{subscription.confirm_nonce}",
+        recipients=[
+            Recipient(
+                s.subscriber.email, language=dlist.language, context={"confirm_url": tokens.confirm_url(s)}
+            )
+            for s in subscriptions
+        ],
+        context={"list": dlist, "bulletin": dlist.bulletin, "imported": imported},
+        key=f"bulletin-confirm:{key}",
     )
-    return subscription
 
 
 def pending_for_token(municipality, token: str) -> Subscription | None:

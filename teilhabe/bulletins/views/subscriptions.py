@@ -5,7 +5,6 @@ sign-up answers the same whether or not the address is already on the list."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -53,7 +52,6 @@ def signup(request, distribution_list_id):
                 name=form.cleaned_data["name"],
                 form=_("Öffentliche Anmeldung „%(list)s“ (%(path)s)")
                 % {"list": chosen, "path": request.path},
-                language=(get_language() or "de")[:2],
             )
             return redirect("subscriptions:thanks", request.municipality.slug, chosen.pk)
     ctx = {"list": dlist, "form": form, "honeypot": HONEYPOT}
