@@ -18,6 +18,7 @@ municipality_patterns = [
     path("netzwerke/", include("teilhabe.networks.urls")),
     path("foerderprogramme/", include("teilhabe.programmes.urls")),
     path("berichte/", include("teilhabe.reports.urls")),
+    path("oeffentlich/berichte/", include("teilhabe.reports.public_urls")),
     path("faktencheck/", include("teilhabe.statistics.urls")),
     path("aufgaben/", include("teilhabe.portal.job_urls")),
     path("oeffentlich/", include("teilhabe.portal.public_urls")),

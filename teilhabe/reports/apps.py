@@ -20,5 +20,9 @@ class ReportsConfig(AppConfig):
         register_url_object("report_version_id", m.ActivityReportVersion)
         register_url_value("report_format", "pdf", "pptx", "docx")
         register_sample(m.ActivityReport, samples.report)
-        register_url_value("report_format", "pdf", "pptx", "docx")
-        register_sample(m.ActivityReportVersion, samples.version, published=samples.published_version)
+        register_sample(
+            m.ActivityReportVersion,
+            samples.version,
+            published=samples.published_version,
+            public=samples.public_version,
+        )

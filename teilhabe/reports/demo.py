@@ -1,14 +1,21 @@
 """Demo: the seed's report to the advisory board (4 June 2024, the year 2024), generated once and released to
-the board. Idempotent: a report of that title is left as it is."""
+the board, and the same year's report for the public, published on the public site as PDF. Idempotent: a
+report of either title is left as it is."""
 
 import datetime
 
 from teilhabe.reports.models import ActivityReport
 
 TITLE = "Bericht von der Kommunalen Integrationsarbeit"
+PUBLIC_TITLE = "Jahresbericht 2024 der Kommunalen Integrationsarbeit"
 
 
 def load_demo(municipality):
+    _board_report(municipality)
+    _public_report(municipality)
+
+
+def _board_report(municipality):
     from teilhabe.reports.services import generate_version, save_report, set_published
 
     if ActivityReport.objects.for_municipality(municipality).filter(title=TITLE).exists():
@@ -30,3 +37,24 @@ def load_demo(municipality):
         },
     )
     set_published(generate_version(report), True)
+
+
+def _public_report(municipality):
+    from teilhabe.reports.services import generate_version, save_report, set_public
+
+    if ActivityReport.objects.for_municipality(municipality).filter(title=PUBLIC_TITLE).exists():
+        return
+    report = save_report(
+        municipality,
+        None,
+        {
+            "title": PUBLIC_TITLE,
+            "audience": ActivityReport.Audience.PUBLIC,
+            "period_from": datetime.date(2024, 1, 1),
+            "period_to": datetime.date(2024, 12, 31),
+            "date": datetime.date(2024, 12, 31),
+            "introduction": "Was die Kommunale Integrationsarbeit 2024 getan hat, für alle Bürgerinnen und "
+            "Bürger.",
+        },
+    )
+    set_public(generate_version(report), True)

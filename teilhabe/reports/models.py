@@ -68,6 +68,15 @@ class ActivityReportVersion(MunicipalityOwned):
         ),
     )
 
+    # Set when the office puts the version on the municipality's public site (its stored PDF, never re-rendered).
+    public_since = models.DateTimeField(
+        _("öffentlich seit"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Veröffentlichte Versionen stehen als PDF auf den öffentlichen Seiten der Kommune."),
+    )
+
     class Meta:
         ordering = ["report", "-number"]
         verbose_name = _("Version eines Tätigkeitsberichts")
@@ -83,8 +92,8 @@ class ActivityReportVersion(MunicipalityOwned):
         return reverse("reports:version", args=[self.municipality.slug, self.pk])
 
     def save(self, *args, **kwargs):
-        """Once generated, only the release flag may change: the data is frozen."""
-        if self.pk and kwargs.get("update_fields") != ["published"]:
+        """Once generated, only the release to the board and the publication may change: the data is frozen."""
+        if self.pk and kwargs.get("update_fields") not in (["published"], ["public_since"]):
             raise FrozenVersionError(_("Eine erzeugte Version ändert sich nicht mehr."))
         super().save(*args, **kwargs)
 

@@ -35,3 +35,12 @@ def published_version(municipality):
     made = version(municipality)
     set_published(made, True)
     return made
+
+
+def public_version(municipality):
+    """A version for the public, on the public site (with its stored PDF)."""
+    from teilhabe.reports.services import generate_version, save_report, set_public
+
+    made = generate_version(save_report(municipality, None, {"audience": "public"}, report(municipality)))
+    set_public(made, True)
+    return made

@@ -7,12 +7,12 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from teilhabe.actions import save_values
 from teilhabe.reports import catalogue
-from teilhabe.reports.builders.context import Context, iso
+from teilhabe.reports.builders.context import PUBLIC, Context, iso
 from teilhabe.reports.models import ActivityReport, ActivityReportVersion
 
 DATA_FORMAT = 1
@@ -160,6 +160,74 @@ def set_published(version: ActivityReportVersion, published: bool) -> None:
     if version.published != published:
         version.published = published
         version.save(update_fields=["published"])
+
+
+def set_public(version: ActivityReportVersion, public: bool) -> None:
+    """Put a version on the municipality's public site as PDF, or take it down. Only a version generated for
+    the audience "Öffentlichkeit" is published: its data already leaves out what the public must not see
+    (non-public activities, networks and pictures, figures without disclosure control; the team's names are
+    those marked public in every audience). The PDF is stored once and served as it is from then on."""
+    from teilhabe.reports.models import ReportFile
+
+    if not public:
+        if version.public_since is not None:
+            version.public_since = None
+            version.save(update_fields=["public_since"])
+        return
+    if version.data.get("audience") != PUBLIC:
+        raise ReportError(
+            _(
+                "Veröffentlicht wird nur eine Version für die Zielgruppe „Öffentlichkeit“. Stellen Sie die "
+                "Zielgruppe des Berichts um und erzeugen Sie eine neue Version."
+            )
+        )
+    if not ReportFile.objects.filter(version=version, file_format="pdf").exists():
+        render_files(version, ["pdf"])
+    if version.public_since is None:
+        version.public_since = timezone.now()
+        version.save(update_fields=["public_since"])
+
+
+def public_versions(municipality):
+    """The versions on the municipality's public site, newest first, with their stored PDF's size (`pdf_size`)
+    and the title, period and date as frozen in the version (`frozen_…`); the rest of the data is left out."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.fields.json import KT
+
+    from teilhabe.reports.models import ReportFile
+
+    size = ReportFile.objects.filter(version=OuterRef("pk"), file_format="pdf").values("size")[:1]
+    return (
+        ActivityReportVersion.objects.for_municipality(municipality)
+        .filter(public_since__isnull=False)
+        .defer("data")
+        .select_related("report")
+        .annotate(
+            pdf_size=Subquery(size),
+            frozen_title=KT("data__title"),
+            frozen_from=KT("data__period_from"),
+            frozen_to=KT("data__period_to"),
+            frozen_date=KT("data__date"),
+        )
+        .filter(pdf_size__isnull=False)
+        .order_by("-frozen_date", "-public_since")
+    )
+
+
+def public_rows(municipality) -> list[dict]:
+    """What the public list shows of each published version: title, period, date (as generated), PDF size."""
+    day = dt.date.fromisoformat
+    return [
+        {
+            "pk": v.pk,
+            "title": v.frozen_title,
+            "period_from": day(v.frozen_from),
+            "period_to": day(v.frozen_to),
+            "date": day(v.frozen_date),
+            "size": v.pdf_size,
+        }
+        for v in public_versions(municipality)
+    ]
 
 
 def delete_report(report: ActivityReport) -> None:

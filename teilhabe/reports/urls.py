@@ -13,6 +13,7 @@ urlpatterns = [
     path("versionen/<int:report_version_id>/", views.version_detail, name="version"),
     path("versionen/<int:report_version_id>/vergleich/", views.version_compare, name="compare"),
     path("versionen/<int:report_version_id>/freigabe/", views.version_publish, name="publish"),
+    path("versionen/<int:report_version_id>/veroeffentlichen/", views.version_public, name="public"),
     path(
         "versionen/<int:report_version_id>/bericht.<str:report_format>",
         views.version_download,

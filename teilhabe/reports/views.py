@@ -1,6 +1,7 @@
 """Report pages: the office lists, creates and edits reports, generates versions (a background job),
-releases them to the advisory board, compares two versions and keeps its PowerPoint template; the board
-reads and downloads released versions."""
+releases them to the advisory board or publishes them on the public site, compares two versions and keeps its
+PowerPoint template; the board reads and downloads released versions; anyone reads the published ones' PDFs
+on the public site."""
 
 from django.contrib import messages
 from django.db.models import Count, Prefetch
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from teilhabe.accounts.decorators import role_of, role_required
+from teilhabe.accounts.decorators import public_view, role_of, role_required
 from teilhabe.accounts.roles import ADVISORY_BOARD, OFFICE
 from teilhabe.downloads import attachment, download_name
 from teilhabe.municipalities.scoping import get_scoped_or_404
@@ -157,21 +158,63 @@ def version_download(request, report_version_id, report_format):
     return attachment(HttpResponse(content, content_type=MIME[report_format]), name)
 
 
+def _switch(request, report_version_id, field, action, done, undone):
+    """A POSTed on/off switch of a version (`field` is "1" or "0"), then back to the version's page."""
+    version = _version(request, report_version_id)
+    on = request.POST.get(field) == "1"
+    try:
+        action(version, on)
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, (done if on else undone) % {"n": version.number})
+    return redirect(version.get_absolute_url())
+
+
 @role_required(OFFICE)
 @require_POST
 def version_publish(request, report_version_id):
-    version = _version(request, report_version_id)
-    publish = request.POST.get("published") == "1"
-    services.set_published(version, publish)
-    if publish:
-        messages.success(
-            request, _("Version %(n)s ist für den Integrationsbeirat freigegeben.") % {"n": version.number}
-        )
-    else:
-        messages.success(
-            request, _("Die Freigabe von Version %(n)s ist zurückgenommen.") % {"n": version.number}
-        )
-    return redirect(version.get_absolute_url())
+    """Release to the advisory board, or take the release back."""
+    return _switch(
+        request,
+        report_version_id,
+        "published",
+        services.set_published,
+        _("Version %(n)s ist für den Integrationsbeirat freigegeben."),
+        _("Die Freigabe von Version %(n)s ist zurückgenommen."),
+    )
+
+
+@role_required(OFFICE)
+@require_POST
+def version_public(request, report_version_id):
+    """Put on the public site as PDF, or take it off."""
+    return _switch(
+        request,
+        report_version_id,
+        "public",
+        services.set_public,
+        _("Version %(n)s steht als PDF auf den öffentlichen Seiten."),
+        _("Version %(n)s ist von den öffentlichen Seiten genommen."),
+    )
+
+
+@public_view
+@require_safe
+def public_list(request):
+    """The published reports of the municipality: title, period, date, size of the PDF."""
+    rows = services.public_rows(request.municipality)
+    return render(request, "reports/public_list.html", {"versions": rows})
+
+
+@public_view
+@require_safe
+def public_pdf(request, report_version_id):
+    """A published version's PDF as it was stored when it was published."""
+    version = get_scoped_or_404(services.public_versions(request.municipality), request, pk=report_version_id)
+    stored = ReportFile.objects.get(version=version, file_format="pdf")
+    name = download_name(pgettext("Dateiname", "Taetigkeitsbericht"), version.frozen_date, ext="pdf")
+    return attachment(HttpResponse(bytes(stored.content), content_type=MIME["pdf"]), name)
 
 
 @role_required(*READERS)

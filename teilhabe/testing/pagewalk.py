@@ -75,6 +75,8 @@ NOT_WALKED = {
     "registrations:export_xlsx": "file download (XLSX), not a page",
     "registrations:sign_in_sheet": "file download (PDF), not a page",
     "leaflets:pdf": "file download (PDF), not a page",
+    "reports_public:pdf": "file download (the published report's PDF), not a page",
+    "reports:public": "POST only: the button on the version's page",
     "leaflets:renew": "POST only: the button on the leaflet list and the preview",
     "bulletins:issue_state": "POST only: the state buttons on the issue's page",
     "bulletins:item_machine": "POST only: the machine-translation button on the item's page",

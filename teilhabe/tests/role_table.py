@@ -273,18 +273,30 @@ EXPECTED = {
     # reports (the board reads released versions only; the default sample version is not released)
     "reports:compare": (200, 403, 403, 404, 302),
     "reports:compare[report_version_id=published]": (200, 403, 403, 200, 302),
+    "reports:compare[report_version_id=public]": (200, 403, 403, 404, 302),  # public, not released to the board
     "reports:create": (200, 403, 403, 403, 302),
     "reports:detail": (200, 403, 403, 403, 302),
     "reports:download": (200, 403, 403, 404, 302),
     "reports:download[report_version_id=published]": (200, 403, 403, 200, 302),
+    "reports:download[report_version_id=public]": (200, 403, 403, 404, 302),
     "reports:edit": (200, 403, 403, 403, 302),
     "reports:generate": (405, 403, 403, 403, 302),  # POST only
     "reports:list": (200, 403, 403, 200, 302),
+    "reports:public": (405, 403, 403, 403, 302),  # POST only
+    "reports:public[report_version_id=published]": (405, 403, 403, 403, 302),
+    "reports:public[report_version_id=public]": (405, 403, 403, 403, 302),
     "reports:publish": (405, 403, 403, 403, 302),  # POST only
     "reports:publish[report_version_id=published]": (405, 403, 403, 403, 302),
+    "reports:publish[report_version_id=public]": (405, 403, 403, 403, 302),
     "reports:template": (200, 403, 403, 403, 302),
     "reports:version": (200, 403, 403, 404, 302),
     "reports:version[report_version_id=published]": (200, 403, 403, 200, 302),
+    "reports:version[report_version_id=public]": (200, 403, 403, 404, 302),
+    # published reports on the public site: only versions on it, for everyone
+    "reports_public:list": (200, 200, 200, 200, 200),
+    "reports_public:pdf": (404, 404, 404, 404, 404),
+    "reports_public:pdf[report_version_id=published]": (404, 404, 404, 404, 404),  # released to the board only
+    "reports_public:pdf[report_version_id=public]": (200, 200, 200, 200, 200),
     "statistics:district_map": (200, 403, 403, 403, 302),
     "statistics:district_map_public": (405, 403, 403, 403, 302),  # POST only
     "statistics:districts": (200, 200, 200, 200, 302),

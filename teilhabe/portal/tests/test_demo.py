@@ -49,3 +49,30 @@ def test_running_the_demo_twice_duplicates_nothing(db):
     first = _counts()
     call_command("demo", quiet_logins=True)
     assert _counts() == first
+
+
+def test_the_demo_publishes_its_concept_and_a_report_on_the_public_site(db, client):
+    """The public pages of the demo are not empty: the concept with its measures and Umsetzungsstand, the
+    open data API's concept, and the year's report for the public as PDF."""
+    from django.urls import reverse
+
+    from teilhabe.concept.models import Concept, Measure
+    from teilhabe.reports.models import ActivityReportVersion
+
+    call_command("demo", quiet_logins=True)
+    concept = Concept.objects.get(municipality__slug="musterstadt", is_current=True)
+    assert concept.public
+    public_measures = Measure.objects.filter(concept=concept, public=True)
+    assert public_measures.count() == 144
+    page = client.get(reverse("concept_public:concept", args=["musterstadt"])).content.decode()
+    assert concept.title in page
+    assert public_measures.order_by("sort_key").first().title in page
+    api = client.get("/api/v1/concepts?municipality=musterstadt").json()
+    assert [row["title"] for row in api["items"]] == [concept.title]
+    version = ActivityReportVersion.objects.get(public_since__isnull=False)
+    listing = client.get(reverse("reports_public:list", args=["musterstadt"])).content.decode()
+    assert version.data["title"] in listing
+    pdf = client.get(reverse("reports_public:pdf", args=["musterstadt", version.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    home = client.get(reverse("public:home", args=["musterstadt"])).content.decode()
+    assert "Sachgebietsleitung" in home  # the team's functions

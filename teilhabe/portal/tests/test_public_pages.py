@@ -65,6 +65,42 @@ def test_the_home_page_links_the_new_pages(client, municipality):
     assert reverse("concept_public:concept", args=[municipality.slug]) in text
 
 
+def test_every_part_of_the_public_site_is_reachable_from_the_home_page(client, municipality, office_user):
+    """The issue's list of the public site: the office's contact, team functions and opening hours on the home
+    page itself; one link each to the concept, the Faktencheck, the activities (with registration and, one
+    click further, the iCal feed), the networks, the bulletin archive and sign-up, the published reports,
+    Leichte Sprache, the accessibility statement, imprint and privacy."""
+    from teilhabe.accounts.models import Membership
+
+    update_municipality(municipality, {"office_email": "amt@musterstadt.example", "office_hours": "Mo 9–12"})
+    office_user.first_name, office_user.last_name = "Olga", "Amtfrau"
+    office_user.save()
+    Membership.objects.filter(user=office_user).update(team_function="Sachgebietsleitung", name_public=False)
+    home = client.get(url("home", municipality)).content.decode()
+    assert "amt@musterstadt.example" in home and "Mo 9–12" in home and "Sachgebietsleitung" in home
+    assert "Amtfrau" not in home  # the name is not marked public
+    slug = [municipality.slug]
+    linked = [
+        "concept_public:concept",
+        "statistics_public:index",
+        "events:list",
+        "networks_public:list",
+        "bulletins_public:archive",
+        "subscriptions:index",
+        "reports_public:list",
+        "public:easy_read",
+        "public:accessibility",
+        "public:imprint",
+        "public:privacy",
+    ]
+    for name in linked:
+        target = reverse(name, args=slug)
+        assert f'href="{target}"' in home, name
+        assert client.get(target).status_code == 200, name
+    events = client.get(reverse("events:list", args=slug)).content.decode()
+    assert reverse("feeds:public", args=slug) in events
+
+
 def test_public_pages_answer_a_conditional_get_with_304(client, municipality):
     first = client.get(url("easy_read", municipality))
     etag = first["ETag"]

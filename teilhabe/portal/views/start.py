@@ -77,7 +77,9 @@ def healthz(request):
 
 @public_view
 def public_home(request):
-    return render(request, "municipalities/public_home.html")
+    from teilhabe.accounts.team import team_groups
+
+    return render(request, "municipalities/public_home.html", {"team": team_groups(request.municipality)})
 
 
 # When Teilhabe's conformance was last assessed (the statement's "Stand"): the engines of

@@ -39,30 +39,10 @@ def agenda(ctx, titles):
 
 
 def team_lines(ctx):
-    """The office's team: each function with the names marked public (a function without public names
-    stays, without a name). One query."""
-    from teilhabe.accounts.models import Membership
-    from teilhabe.accounts.roles import OFFICE
+    """The office's team: each function with the names marked public (accounts/team.py)."""
+    from teilhabe.accounts.team import team_groups
 
-    members = (
-        Membership.objects.filter(municipality=ctx.municipality, role=OFFICE, is_active=True)
-        .exclude(team_function="")
-        .select_related("user")
-        .order_by("team_order", "user__last_name", "user__first_name", "pk")
-    )
-    groups = []
-    for member in members:
-        name = member.user.get_full_name() if member.name_public else ""
-        if groups and groups[-1]["function"] == member.team_function:
-            group = groups[-1]
-        else:
-            group = {"function": member.team_function, "names": [], "unnamed": 0}
-            groups.append(group)
-        if name:
-            group["names"].append(name)
-        else:
-            group["unnamed"] += 1
-    return groups
+    return team_groups(ctx.municipality)
 
 
 def team(ctx):

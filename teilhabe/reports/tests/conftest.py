@@ -38,3 +38,16 @@ def rendered(demo_data):
         return _FILES[file_format]
 
     return get
+
+
+def team_member(municipality, name, **membership):
+    """An office member called `name` with the given membership fields (team_function, name_public, …)."""
+    from teilhabe.accounts.models import Membership
+    from teilhabe.conftest import make_member
+
+    first, last = name.split(" ", 1)
+    user = make_member(municipality, "office", f"{first.lower()}@example.org")
+    user.first_name, user.last_name = first, last
+    user.save()
+    Membership.objects.filter(user=user).update(**membership)
+    return user

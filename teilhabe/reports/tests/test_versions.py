@@ -7,10 +7,9 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from teilhabe.accounts.models import Membership
-from teilhabe.conftest import make_member
 from teilhabe.reports.models import ActivityReportVersion, FrozenVersionError
 from teilhabe.reports.services import ReportError, generate_version, save_report, set_published
+from teilhabe.reports.tests.conftest import team_member
 
 D = datetime.date
 
@@ -71,17 +70,11 @@ def test_the_period_must_not_end_before_it_begins(municipality):
 
 
 def test_the_team_shows_functions_and_only_public_names(municipality):
-    lead = make_member(municipality, "office", "leitung@example.org")
-    lead.first_name, lead.last_name = "Priska", "Hecht"
-    lead.save()
-    staff = make_member(municipality, "office", "team@example.org")
-    staff.first_name, staff.last_name = "Karl", "Frick"
-    staff.save()
-    Membership.objects.filter(user=lead).update(
-        team_function="Sachgebietsleitung", name_public=True, team_order=1
+    team_member(
+        municipality, "Priska Hecht", team_function="Sachgebietsleitung", name_public=True, team_order=1
     )
-    Membership.objects.filter(user=staff).update(
-        team_function="Mitarbeiter*innen", name_public=False, team_order=2
+    team_member(
+        municipality, "Karl Frick", team_function="Mitarbeiter*innen", name_public=False, team_order=2
     )
     groups = _section(generate_version(_report(municipality)), "team")["data"]["groups"]
     assert groups == [
