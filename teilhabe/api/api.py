@@ -6,22 +6,19 @@
 - Internal (`Authorization: Bearer <token>`, tokens on the profile page): the token's municipality only, with
   its holder's rights (internal.py).
 - Lists are paginated (`limit`, `offset`; answer `{"items": […], "count": n}`); every 200 answer has an ETag
-  and a conditional GET with `If-None-Match` answers 304.
+  and a Last-Modified (the data's latest change), and a conditional GET with `If-None-Match` or
+  `If-Modified-Since` answers 304.
 - No docs page: ninja's loads Swagger UI from a CDN, and the site makes no outside calls (CSP).
 """
 
 from django.http import Http404
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    patch_vary_headers,
-    set_response_etag,
-)
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from ninja import NinjaAPI, Query, Router
 from ninja.pagination import paginate
 
 from teilhabe.api import csvs, data, schemas
 from teilhabe.api.pagination import Pages
+from teilhabe.headers import conditional_response
 
 GET_ONLY = ("GET", "HEAD")
 
@@ -66,7 +63,11 @@ def conditional(request, response):
         patch_cache_control(response, public=True, max_age=300)
     patch_vary_headers(response, ("Authorization", "Accept-Language"))
     set_response_etag(response)
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    if request.headers.get("Authorization"):  # the token's municipality (internal.py); any change counts
+        return conditional_response(request, response)
+    found = data.municipalities(request.GET["municipality"]) if request.GET.get("municipality") else None
+    municipality = found.first() if found is not None else None
+    return conditional_response(request, response, municipality.pk if municipality else None)
 
 
 api = Api(
