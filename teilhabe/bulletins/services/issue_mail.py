@@ -6,6 +6,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from teilhabe.bulletins.output.list_words import words
+
 UNSUBSCRIBE = "%%ABMELDELINK%%"
 PREFERENCES = "%%EINSTELLUNGSLINK%%"
 
@@ -15,12 +17,13 @@ def _interface_language(language: str) -> str:
 
 
 def footer(issue, language: str, *, test: bool = False) -> tuple[str, str]:
-    """(html, text) of the list footer, with the placeholders the sender replaces per recipient."""
+    """(html, text) of the list footer in the list's `language` (output/list_words.py), with the
+    placeholders the sender replaces per recipient."""
+    w = words(language, name=issue.bulletin.name, municipality=issue.municipality.name)
     ctx = {"issue": issue, "bulletin": issue.bulletin, "unsubscribe": UNSUBSCRIBE, "preferences": PREFERENCES}
-    ctx["test"] = test
-    with translation.override(_interface_language(language)):
-        html = render_to_string("bulletins/email/list_footer.html", ctx)
-        text = render_to_string("bulletins/email/list_footer.txt", ctx)
+    ctx.update(test=test, w=w)
+    html = render_to_string("bulletins/email/list_footer.html", ctx)
+    text = render_to_string("bulletins/email/list_footer.txt", ctx)
     return html, text
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from teilhabe.actions import save_values
 from teilhabe.bulletins.models import ConsentRecord, DistributionList, Subscriber, Subscription, Topic
+from teilhabe.bulletins.output import list_words
 from teilhabe.bulletins.services import tokens
 from teilhabe.notifications.mail import Recipient, queue_mail
 
@@ -106,7 +107,12 @@ def send_confirmations(dlist: DistributionList, subscriptions, *, key: str, impo
             )
             for s in subscriptions
         ],
-        context={"list": dlist, "bulletin": dlist.bulletin, "imported": imported},
+        context={
+            "list": dlist,
+            "bulletin": dlist.bulletin,
+            "imported": imported,
+            "w": list_words.for_list(dlist),
+        },
         key=f"bulletin-confirm:{key}",
     )
 

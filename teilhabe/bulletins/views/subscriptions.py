@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from teilhabe.accounts.decorators import public_view, secret_link_view
 from teilhabe.bulletins.list_forms import HONEYPOT, PreferencesForm, SignupForm, topics_of
 from teilhabe.bulletins.models import ConsentRecord, DistributionList, Subscription
+from teilhabe.bulletins.output.list_words import for_list
 from teilhabe.bulletins.services import subscribing
 from teilhabe.municipalities.scoping import get_scoped_or_404
 
@@ -62,7 +63,7 @@ def signup(request, distribution_list_id):
 @require_safe
 def thanks(request, distribution_list_id):
     dlist = get_scoped_or_404(public_lists(request.municipality), request, pk=distribution_list_id)
-    return render(request, "bulletins/public/thanks.html", {"list": dlist})
+    return render(request, "bulletins/public/thanks.html", {"list": dlist, "w": for_list(dlist)})
 
 
 def _not_found(request, template="bulletins/public/link_invalid.html"):
@@ -76,10 +77,11 @@ def confirm(request, confirm_token):
     subscription = subscribing.pending_for_token(request.municipality, confirm_token)
     if subscription is None:
         return _not_found(request)
+    ctx = {"subscription": subscription, "w": for_list(subscription.distribution_list)}
     if request.method == "POST":
         subscribing.confirm(subscription)
-        return render(request, "bulletins/public/confirmed.html", {"subscription": subscription})
-    return render(request, "bulletins/public/confirm.html", {"subscription": subscription})
+        return render(request, "bulletins/public/confirmed.html", ctx)
+    return render(request, "bulletins/public/confirm.html", ctx)
 
 
 @csrf_exempt  # RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" without any token of ours
@@ -91,15 +93,16 @@ def unsubscribe(request, unsubscribe_token):
     subscription = subscribing.subscription_for_unsubscribe(request.municipality, unsubscribe_token)
     if subscription is None:
         raise Http404
+    ctx = {"subscription": subscription, "w": for_list(subscription.distribution_list)}
     if request.method == "POST":
         one_click = request.POST.get("List-Unsubscribe") == "One-Click"
         method = ConsentRecord.Method.ONE_CLICK if one_click else ConsentRecord.Method.UNSUBSCRIBE_PAGE
         subscribing.unsubscribe(subscription, method)
         if one_click:
-            return render(request, "bulletins/public/unsubscribe.html", {"subscription": subscription})
+            return render(request, "bulletins/public/unsubscribe.html", ctx)
         messages.success(request, _("Sie sind abgemeldet und bekommen diesen Verteiler nicht mehr."))
         return redirect("subscriptions:unsubscribe", request.municipality.slug, unsubscribe_token)
-    return render(request, "bulletins/public/unsubscribe.html", {"subscription": subscription})
+    return render(request, "bulletins/public/unsubscribe.html", ctx)
 
 
 @secret_link_view
