@@ -14,6 +14,8 @@ import pytest
 from django.urls import reverse
 
 from teilhabe.activities.transfer import import_activities
+from teilhabe.bulletins.services.list_import import import_list
+from teilhabe.bulletins.tests import helpers as bulletin_helpers
 from teilhabe.concept.importing import import_concept
 from teilhabe.directory.transfer import import_directory
 from teilhabe.statistics.extract import ExtractError, open_extract
@@ -92,6 +94,11 @@ def activities_errors(municipality, path):
     return [str(e) for e in import_activities(municipality, path, filename=path.name, dry_run=True).errors]
 
 
+def distribution_list_errors(municipality, path):
+    dlist = bulletin_helpers.dlist(municipality)
+    return import_list(dlist, path, filename=path.name, basis="public_task", dry_run=True).errors
+
+
 def table_errors(municipality, path):
     try:
         read_table(path, path.name, municipality.name)
@@ -108,7 +115,14 @@ def extract_errors(municipality, path):
     return []
 
 
-PATHS = [concept_errors, directory_errors, activities_errors, table_errors, extract_errors]
+PATHS = [
+    concept_errors,
+    directory_errors,
+    activities_errors,
+    distribution_list_errors,
+    table_errors,
+    extract_errors,
+]
 
 
 @pytest.mark.parametrize("read", PATHS, ids=lambda f: f.__name__)
@@ -132,8 +146,13 @@ def test_the_bomb_is_refused_through_every_upload_form(client, office_user, muni
     """The same answer through the pages: the German refusal, nothing saved, within a second."""
     client.force_login(office_user)
     slug = municipality.slug
+    distribution_list = bulletin_helpers.dlist(municipality)
     forms = [
         (reverse("concept:import_upload", args=[slug]), lambda f: {"file": f, "concept": "neu"}),
+        (
+            reverse("distribution:import", args=[slug, distribution_list.pk]),
+            lambda f: {"file": f, "basis": "public_task"},
+        ),
         (reverse("directory:import", args=[slug]), lambda f: {"files": f}),
         (reverse("activities:import", args=[slug]), lambda f: {"file": f}),
         (reverse("statistics:upload_table", args=[slug]), lambda f: {"file": f}),

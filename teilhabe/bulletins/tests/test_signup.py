@@ -56,7 +56,9 @@ def test_a_sign_up_is_on_no_list_until_confirmed(client, municipality, com_in):
     url = link_in(message)
     path = url.split("://", 1)[1].split("/", 1)[1]
     page = client.get("/" + path)
-    assert page.status_code == 200 and "Evet, onaylıyorum" in page.content.decode()  # the Turkish list speaks Turkish
+    assert (
+        page.status_code == 200 and "Evet, onaylıyorum" in page.content.decode()
+    )  # the Turkish list speaks Turkish
     subscription.refresh_from_db()
     assert subscription.state == Subscription.State.PENDING  # a GET (a mail scanner) confirms nothing
     assert client.post("/" + path).status_code == 200
