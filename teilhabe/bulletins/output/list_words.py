@@ -3,8 +3,8 @@ mail, the footer of every issue (unsubscribe and preferences links) and the publ
 confirming and unsubscribing.
 
 German and English come from the interface catalogue (gettext, `translation.override`): the msgids below.
-The other languages of the bulletins have no catalogue, so their texts are kept here, in `FIXED`: short,
-reviewed texts, one dict per language with the same keys (a key a language lacks falls back to German). Change
+The other languages of the bulletins have no catalogue, so their texts are kept here, in `FIXED`: short
+texts, one dict per language with the same keys (a key a language lacks falls back to German). Change
 them here and nowhere else; `tests/test_list_language.py` checks that every language has every key and the
 same placeholders.
 
@@ -62,7 +62,8 @@ CATALOGUE = {
     "unsubscribed_text": _("Sie sind von „%(list)s“ abgemeldet und bekommen ihn nicht mehr."),
 }
 
-# Reviewed fixed texts for the languages without an interface catalogue. Placeholders: %(name)s and %(list)s
+# Fixed texts for the languages without an interface catalogue, written by the developers and NOT yet checked
+# by native speakers: have them reviewed (e.g. by the advisory board's language communities) before going live. Placeholders: %(name)s and %(list)s
 # (both the series' name) and %(municipality)s. Keep them short; they are read on phones.
 FIXED = {
     "tr": {
