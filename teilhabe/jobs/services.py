@@ -206,11 +206,17 @@ def _is_stale(job: Job, beat: float | None) -> bool:
     return time.time() - beat > settings.JOB_STALE_AFTER
 
 
+def worker_lost(job: Job) -> bool:
+    """A running job whose worker stopped sending heartbeats for JOB_STALE_AFTER seconds (killed, crashed
+    machine): it will never finish, though its row still says running until `fail_stale_jobs` marks it."""
+    return job.state == Job.State.RUNNING and _is_stale(job, progress.last_beat(job.pk))
+
+
 def fail_stale_jobs() -> int:
     """Mark failed every running job whose worker stopped sending heartbeats; returns how many."""
     count = 0
     for job in Job.objects.filter(state=Job.State.RUNNING):
-        if not _is_stale(job, progress.last_beat(job.pk)):
+        if not worker_lost(job):
             continue
         if _finish(job, Job.State.FAILED, error=WORKER_LOST, only_if_running=True):
             logger.warning("Job %s (%s) lost its worker; marked failed", job.pk, job.kind)

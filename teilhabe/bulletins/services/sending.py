@@ -29,7 +29,7 @@ from teilhabe.bulletins.models import BulletinIssue, Sending, SendRecord, Subscr
 from teilhabe.bulletins.services import bounces, issue_mail, tokens
 from teilhabe.jobs.models import Job
 from teilhabe.jobs.registry import JobFailed
-from teilhabe.jobs.services import report_progress, start_job
+from teilhabe.jobs.services import fail_stale_jobs, report_progress, start_job, worker_lost
 
 KIND = "bulletins.send"
 TEST_KIND = "bulletins.test_send"
@@ -63,7 +63,12 @@ def recipients(issue) -> list[Subscription]:
 
 
 def _running(sending) -> bool:
-    return sending.job_id is not None and sending.job.state in (Job.State.QUEUED, Job.State.RUNNING)
+    """The send's job waits or runs in a live worker. A job left running by a killed worker (no heartbeat
+    for JOB_STALE_AFTER seconds) does not count: the send is interrupted and can be resumed."""
+    if sending.job_id is None:
+        return False
+    job = sending.job
+    return job.state == Job.State.QUEUED or (job.state == Job.State.RUNNING and not worker_lost(job))
 
 
 # --- named actions ----------------------------------------------------------------------------------------
@@ -113,6 +118,9 @@ def resume(sending: Sending, actor) -> Job:
     tries the failed ones again), never to an address that already got the issue."""
     if sending.state == Sending.State.DONE:
         raise ValidationError(_("Der Versand ist abgeschlossen."))
+    if sending.job_id is not None and worker_lost(sending.job):
+        fail_stale_jobs()  # the killed worker's job is marked failed before the new one starts
+        sending.refresh_from_db()
     return start(sending, actor)
 
 

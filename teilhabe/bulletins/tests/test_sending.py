@@ -3,7 +3,9 @@ headers; nothing to pending, unsubscribed or suspended addresses (the suspended 
 after a crash between two batches without a duplicate and without a gap; hard bounces suspend; a scheduled
 send starts at its time; the test send goes to oneself only."""
 
+import os
 import re
+import time
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
 
@@ -17,6 +19,7 @@ from teilhabe.bulletins.models import BulletinIssue, Sending, SendRecord, Subscr
 from teilhabe.bulletins.services import sending as service
 from teilhabe.bulletins.services import subscribing
 from teilhabe.bulletins.tests import helpers
+from teilhabe.jobs import progress as job_progress
 from teilhabe.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +123,34 @@ def test_a_crash_between_two_batches_resumes_without_duplicate_or_gap(
     assert sending.records.filter(state=SendRecord.State.SENT).count() == 5
     with pytest.raises(Exception, match="abgeschlossen"):
         service.resume(sending, office_user)
+
+
+def test_a_send_whose_worker_stopped_beating_counts_as_interrupted_and_resumes(com_in, office_user, settings):
+    """The rule behind test_worker_killed.py: a job still "running" without a heartbeat for JOB_STALE_AFTER
+    seconds lost its worker; the send page offers to resume (reading writes nothing), resuming closes it."""
+    bulletin, german, _turkish = com_in
+    helpers.active(german, "anna@example.org")
+    issue = helpers.issue(bulletin)
+    sending = service.schedule(issue, timezone.now() + timedelta(days=1), office_user)
+    job = Job.objects.create(
+        municipality=issue.municipality, kind=service.KIND, state=Job.State.RUNNING,
+        started_at=timezone.now(), params={"sending": sending.pk},
+    )  # fmt: skip
+    Sending.objects.filter(pk=sending.pk).update(job=job, state=Sending.State.SENDING)
+    job_progress.write(job.pk, "x", 0, {})  # a fresh heartbeat
+    assert not service.progress(issue)["interrupted"]
+    silent_since = time.time() - settings.JOB_STALE_AFTER - 1
+    os.utime(job_progress.progress_path(job.pk), (silent_since, silent_since))
+    assert service.progress(issue)["interrupted"]
+    job.refresh_from_db()
+    assert job.state == Job.State.RUNNING
+    mail.outbox.clear()
+    sending.refresh_from_db()
+    service.resume(sending, office_user)
+    job.refresh_from_db()
+    sending.refresh_from_db()
+    assert job.state == Job.State.FAILED and sending.job_id != job.pk
+    assert sending.state == Sending.State.DONE and addresses() == ["anna@example.org"]
 
 
 def test_a_failed_hand_over_leaves_no_sent_record_and_is_retried(com_in, office_user, monkeypatch):
