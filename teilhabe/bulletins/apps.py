@@ -71,9 +71,14 @@ class BulletinsConfig(AppConfig):
 
     def _leaflets(self, auditlog, register_url_object):
         from teilhabe.bulletins import leaflet_samples
-        from teilhabe.bulletins.models import Leaflet
+        from teilhabe.bulletins.models import Leaflet, LeafletPrint
         from teilhabe.testing.samples import register_sample
 
         auditlog.register(Leaflet, m2m_fields={"activities", "organisations", "contacts"})
+        auditlog.register(
+            LeafletPrint, include_fields=["leaflet", "stand_at", "size", "sha256", "created_at"]
+        )
         register_url_object("leaflet_id", Leaflet)
+        register_url_object("leaflet_print_id", LeafletPrint)
         register_sample(Leaflet, leaflet_samples.leaflet)
+        register_sample(LeafletPrint, leaflet_samples.leaflet_print)

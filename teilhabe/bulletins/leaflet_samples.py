@@ -42,3 +42,10 @@ def leaflet(municipality):
             "show_pictures": True,
         },
     )
+
+
+def leaflet_print(municipality):
+    """A frozen print of the sample leaflet (a real PDF: the walks read it)."""
+    from teilhabe.bulletins.services.leaflets import create_print
+
+    return create_print(leaflet(municipality), None)

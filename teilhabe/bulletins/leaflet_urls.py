@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:leaflet_id>/bearbeiten/", views.leaflet_edit, name="edit"),
     path("<int:leaflet_id>/pdf/", views.leaflet_pdf, name="pdf"),
     path("<int:leaflet_id>/neu-erstellen/", views.leaflet_renew, name="renew"),
+    path("<int:leaflet_id>/druckfassung/", views.leaflet_print, name="print"),
+    path("druckfassungen/<int:leaflet_print_id>/", views.leaflet_print_file, name="print_file"),
 ]

@@ -78,6 +78,8 @@ NOT_WALKED = {
     "reports_public:pdf": "file download (the published report's PDF), not a page",
     "reports:public": "POST only: the button on the version's page",
     "leaflets:renew": "POST only: the button on the leaflet list and the preview",
+    "leaflets:print": 'POST only: the button "Druckfassung erstellen" on the leaflet\'s page',
+    "leaflets:print_file": "file download (a frozen print, PDF), not a page",
     "bulletins:issue_state": "POST only: the state buttons on the issue's page",
     "bulletins:item_machine": "POST only: the machine-translation button on the item's page",
     "bulletins:item_move": "POST only: the up/down buttons beside each item of an issue",

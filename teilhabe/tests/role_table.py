@@ -189,6 +189,8 @@ EXPECTED = {
     "leaflets:list": (200, 200, 200, 200, 302),
     "leaflets:pdf": (200, 200, 200, 200, 302),
     "leaflets:renew": (405, 403, 403, 403, 302),  # POST only
+    "leaflets:print": (405, 403, 403, 403, 302),  # POST only
+    "leaflets:print_file": (200, 200, 200, 200, 302),  # a frozen print, like the PDF
     "public_leaflets:detail": (200, 200, 200, 200, 200),  # where the QR code leads: nothing personal
     # jobs
     "jobs:delete_upload": (405, 403, 403, 403, 302),  # POST only

@@ -4,7 +4,7 @@ Import from here: `from teilhabe.bulletins.models import …`."""
 
 from teilhabe.bulletins.models.composition import BulletinLayout, IssueFreeze, IssueItem, Text, TextVersion
 from teilhabe.bulletins.models.forwarding import Forwarding, ForwardingRecipient
-from teilhabe.bulletins.models.leaflets import Leaflet
+from teilhabe.bulletins.models.leaflets import Leaflet, LeafletPrint
 from teilhabe.bulletins.models.lists import ConsentRecord, DistributionList, Subscriber, Subscription, Topic
 from teilhabe.bulletins.models.sending import Sending, SendRecord
 from teilhabe.bulletins.models.series import Bulletin, BulletinIssue, validate_language_codes
@@ -20,6 +20,7 @@ __all__ = [
     "IssueFreeze",
     "IssueItem",
     "Leaflet",
+    "LeafletPrint",
     "SendRecord",
     "Sending",
     "Subscriber",

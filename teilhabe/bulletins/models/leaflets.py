@@ -5,8 +5,14 @@ the platform is printed as it is stored, and only what may be published (public 
 organisation or a contact marked public, pictures released with credit and alt text).
 
 `stand_at` is the "Stand" printed on the leaflet: when its contents were last put together. A leaflet whose
-activities, organisations or contacts changed after it is outdated (`services.leaflets.with_outdated`)."""
+activities, organisations or contacts changed after it is outdated (`services.leaflets.with_outdated`).
 
+A `LeafletPrint` is a frozen copy of what was printed ("Druckfassung erstellen"): the PDF as it was made, with
+its date and Stand, stored privately under MEDIA_ROOT (random name, served only to members through the leaflet
+pages); it never changes. Once a leaflet has prints, "older than its data" compares against the latest one."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -68,3 +74,35 @@ class Leaflet(MunicipalityOwned):
     def html_language(self) -> str:
         """The document language (BCP 47): Leichte Sprache is German ("de"; there is no tag of its own)."""
         return "de" if self.language == "ls" else self.language
+
+
+def _print_path(instance, filename):
+    # The name is random (the service passes it in); one folder per municipality, as for every upload.
+    return "leaflets/%s/%s" % (instance.municipality_id, filename)
+
+
+class LeafletPrint(MunicipalityOwned):
+    leaflet = models.ForeignKey(
+        Leaflet, on_delete=models.CASCADE, related_name="prints", verbose_name=_("Flyer")
+    )
+    file = models.FileField(_("Datei"), upload_to=_print_path, editable=False)
+    stand_at = models.DateTimeField(_("Stand"))
+    size = models.PositiveIntegerField(_("Größe"), default=0)
+    sha256 = models.CharField(max_length=64, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("erstellt am"), db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Druckfassung")
+        verbose_name_plural = _("Druckfassungen")
+
+    def __str__(self):
+        return f"{self.leaflet} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if self.pk and LeafletPrint.objects.filter(pk=self.pk).exists():
+            raise ValidationError(_("Eine Druckfassung wird nicht mehr geändert."))
+        super().save(*args, **kwargs)

@@ -1,4 +1,4 @@
-"""Leaflets: the named actions (save, new Stand), what a leaflet prints (only what may be published), whether it
+"""Leaflets: the named actions (save, new Stand, a frozen print), what a leaflet prints (only what may be published), whether it
 is older than its data, its QR code and its PDF (WeasyPrint).
 
 What may be published: activities that are public and planned or done (not ideas, not cancelled); of their
@@ -8,12 +8,16 @@ fields it marked for print (`Contact.public_fields`) and only while its consent 
 but never shown on the public web page."""
 
 import datetime
+import hashlib
+import secrets
 import unicodedata
 from pathlib import Path
 
 import segno
 from babel.dates import format_date, format_time
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,7 +25,7 @@ from django.utils import timezone
 
 from teilhabe.actions import save_values
 from teilhabe.activities.models import Activity, ActivityPicture
-from teilhabe.bulletins.models import Leaflet
+from teilhabe.bulletins.models import Leaflet, LeafletPrint
 from teilhabe.bulletins.models.leaflets import RIGHT_TO_LEFT
 from teilhabe.bulletins.services.leaflet_labels import babel_locale, labels
 from teilhabe.directory.models import Contact, Organisation
@@ -47,6 +51,26 @@ def renew_leaflet(leaflet: Leaflet) -> Leaflet:
     return leaflet
 
 
+@transaction.atomic
+def create_print(leaflet: Leaflet, actor) -> LeafletPrint:
+    """ "Druckfassung erstellen": the leaflet gets today's Stand (what it prints is today's data) and its PDF is
+    kept as a frozen copy, with the date, in private media."""
+    leaflet = renew_leaflet(leaflet)
+    pdf = render_pdf(leaflet)
+    frozen = LeafletPrint(
+        municipality=leaflet.municipality,
+        leaflet=leaflet,
+        stand_at=leaflet.stand_at,
+        size=len(pdf),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        created_by=actor if getattr(actor, "pk", None) else None,
+        created_at=timezone.now(),
+    )
+    frozen.file.save(f"{secrets.token_urlsafe(16)}.pdf", ContentFile(pdf), save=False)
+    frozen.save()
+    return frozen
+
+
 def publishable_activities(municipality):
     return Activity.objects.for_municipality(municipality).filter(public=True, state__in=PRINTED_STATES)
 
@@ -67,22 +91,30 @@ def _newest(model):
 
 
 def with_outdated(queryset):
-    """Leaflets with the newest change of their activities, organisations and contacts (one query for any
-    number of leaflets); `changes(leaflet)` reads them."""
+    """Leaflets with the newest change of their activities, organisations and contacts and the date of their
+    latest print (one query for any number of leaflets); `changes(leaflet)` reads them."""
+    latest = LeafletPrint.objects.filter(leaflet=OuterRef("pk")).order_by("-created_at", "-pk")
     return queryset.annotate(
         activities_changed_at=_newest(Activity),
         organisations_changed_at=_newest(Organisation),
         contacts_changed_at=_newest(Contact),
+        printed_at=Subquery(latest.values("created_at")[:1]),
     )
 
 
+def reference_time(leaflet) -> datetime.datetime:
+    """What the data are compared with: the latest frozen print (what is out there), else the Stand."""
+    return leaflet.printed_at or leaflet.stand_at
+
+
 def changes(leaflet) -> dict[str, datetime.datetime]:
-    """What changed after the leaflet's Stand: {"activities": when, …} (empty if it is up to date). Needs a
-    leaflet from `with_outdated`."""
+    """What changed after the leaflet's latest print (without one: after its Stand): {"activities": when, …}
+    (empty if it is up to date). Needs a leaflet from `with_outdated`."""
     found = {}
+    since = reference_time(leaflet)
     for kind in ("activities", "organisations", "contacts"):
         when = getattr(leaflet, f"{kind}_changed_at")
-        if when and when > leaflet.stand_at:
+        if when and when > since:
             found[kind] = when
     return found
 

@@ -1,22 +1,26 @@
 """Leaflet pages: the office's list (which are older than their data), create and edit, the preview (HTML),
-the PDF, "neu erstellen" (a new Stand); and the public page the QR code leads to."""
+the PDF, "neu erstellen" (a new Stand), "Druckfassung erstellen" (a frozen copy of the PDF, listed on the
+leaflet's page and downloaded as it was made); and the public page the QR code leads to."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from teilhabe.accounts.decorators import member_required, public_view, role_required
 from teilhabe.accounts.roles import OFFICE
 from teilhabe.bulletins.leaflet_forms import LEAFLET_FIELDS, LeafletForm, initial_of
-from teilhabe.bulletins.models import Leaflet
+from teilhabe.bulletins.models import Leaflet, LeafletPrint
 from teilhabe.bulletins.services import leaflets as service
 from teilhabe.downloads import attachment, download_name
 from teilhabe.languages import language_name
 from teilhabe.municipalities.scoping import get_scoped_or_404
+
+PRINT_WORD = pgettext_lazy("Dateiname", "Druckfassung")
 
 
 @member_required
@@ -67,6 +71,7 @@ def leaflet_detail(request, leaflet_id):
     context = service.leaflet_context(leaflet)
     context["changes"] = service.changes(leaflet)
     context["language_label"] = language_name(leaflet.language)
+    context["prints"] = list(leaflet.prints.select_related("created_by")[:50])
     return render(request, "bulletins/leaflets/detail.html", context)
 
 
@@ -87,6 +92,41 @@ def leaflet_renew(request, leaflet_id):
     leaflet = service.renew_leaflet(get_scoped_or_404(Leaflet, request, pk=leaflet_id))
     messages.success(request, _("„%(title)s“ hat einen neuen Stand: heute.") % {"title": leaflet.title})
     return redirect("leaflets:list", request.municipality.slug)
+
+
+@role_required(OFFICE)
+@require_POST
+def leaflet_print(request, leaflet_id):
+    frozen = service.create_print(get_scoped_or_404(Leaflet, request, pk=leaflet_id), request.user)
+    messages.success(
+        request,
+        _("Die Druckfassung von „%(title)s“ ist gespeichert; Stand ist heute.")
+        % {"title": frozen.leaflet.title},
+    )
+    return redirect(
+        reverse("leaflets:detail", args=[request.municipality.slug, frozen.leaflet_id]) + "#druckfassungen"
+    )
+
+
+@member_required
+@require_safe
+def leaflet_print_file(request, leaflet_print_id):
+    """A frozen print as it was made (never rendered again)."""
+    frozen = get_scoped_or_404(LeafletPrint.objects.select_related("leaflet"), request, pk=leaflet_print_id)
+    try:
+        data = frozen.file.open("rb").read()
+    except FileNotFoundError:
+        raise Http404 from None
+    finally:
+        frozen.file.close()
+    leaflet = frozen.leaflet
+    day = timezone.localtime(frozen.created_at).date()
+    name = download_name(
+        pgettext("Dateiname", "Flyer"), leaflet.title, leaflet.language, day, PRINT_WORD, ext="pdf"
+    )
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Cache-Control"] = "private, no-store"
+    return attachment(response, name)
 
 
 @public_view
