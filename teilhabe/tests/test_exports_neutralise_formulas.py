@@ -15,7 +15,7 @@ import pytest
 from django.apps import apps
 from django.db import models
 from django.db.models import F, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Left
 from openpyxl import load_workbook
 
 from teilhabe.municipalities.models import MunicipalityOwned
@@ -45,10 +45,14 @@ def taint(municipality) -> int:
                 continue
             hostile = HOSTILE[index % len(HOSTILE)]
             rows = model.objects.filter(municipality=municipality).exclude(**{field.name: ""})
-            if (getattr(field, "max_length", None) or 1000) < 100:
-                # Short fields (numbers, codes): PostgreSQL enforces the length, SQLite does not.
-                hostile = SHORT_HOSTILE
-            changed += rows.update(**{field.name: Concat(Value(hostile), F(field.name))})
+            tainted = Concat(Value(hostile), F(field.name))
+            if field.max_length:
+                # PostgreSQL enforces the length, SQLite does not: short fields get the short formula, and
+                # every value is cut to its field's length (the formula at its start is what counts)
+                if field.max_length < 100:
+                    tainted = Concat(Value(SHORT_HOSTILE), F(field.name))
+                tainted = Left(tainted, field.max_length)
+            changed += rows.update(**{field.name: tainted})
     return changed
 
 
