@@ -98,6 +98,9 @@ class PreferencesForm(forms.Form):
             self.bulletin_fields.append((bulletin.pk, name))
         self.fields["topics"] = forms.ModelMultipleChoiceField(
             label=_("Themen, die Sie besonders interessieren"),
+            help_text=_(
+                "Sie bekommen weiterhin jede Ausgabe ganz. Ihre Themen zeigen uns, was Sie lesen möchten."
+            ),
             queryset=topics,
             required=False,
             initial=chosen_topics,
