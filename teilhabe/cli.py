@@ -38,3 +38,7 @@ def _run_without_apps(argv: list[str]) -> None:
     from teilhabe.statistics.management.commands.factcheck import Command
 
     Command().run_from_argv(argv)
+
+
+if __name__ == "__main__":  # `python -m teilhabe.cli`, as the deploy-check tests start it
+    main()
