@@ -9,6 +9,8 @@ import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.core.parameters import ParameterLocation
+from schemathesis.generation import GenerationMode
 
 from teilhabe.api import tokens
 from teilhabe.api.api import api
@@ -42,6 +44,13 @@ def key(municipality, other_municipality, office_user):
     signals.request_finished.connect(close_old_connections)
 
 
+def _headers_made_invalid(case) -> bool:
+    """A negative case whose headers were made to violate the schema (the Authorization header left out or
+    garbled) must keep them: a valid token put back would turn it into a request the API rightly accepts."""
+    info = case.meta.components.get(ParameterLocation.HEADER) if case.meta else None
+    return info is not None and info.mode == GenerationMode.NEGATIVE
+
+
 @schema.parametrize()
 @settings(
     max_examples=3,
@@ -51,6 +60,6 @@ def key(municipality, other_municipality, office_user):
 )
 def test_every_operation_answers_within_its_schema(case, key):
     headers = {}
-    if case.path.startswith("/api/v1/internal/"):
+    if case.path.startswith("/api/v1/internal/") and not _headers_made_invalid(case):
         headers["Authorization"] = f"Bearer {key}"
     case.call_and_validate(headers=headers)
