@@ -141,8 +141,9 @@ def test_an_installation_backup_restores_every_row_and_audit_entry(
     before, files = full_dump(), media_files(media)
     assert before["auditlog.logentry"] and before["concept.statusreport"] and before["accounts.user"]
     # two logos, two private uploads, per municipality an activity picture (original, two renditions) and a PDF,
-    # and the header pictures of the bulletin series the bulletin samples make (seven per municipality)
-    assert len(files) == 26
+    # the header pictures of the bulletin series the bulletin samples make (seven per municipality), and per
+    # municipality the frozen PDF of a leaflet print
+    assert len(files) == 28
     archive = tmp_path / "installation.zip"
 
     call_command("backup", str(archive), stdout=io.StringIO())
