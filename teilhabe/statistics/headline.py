@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import TextChoices
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from teilhabe.formatting import number, percent
 
-
-class Lead(TextChoices):
-    """Which definition the office's pages and reports lead with."""
-
-    MIGRATION_BACKGROUND = "migration_background", gettext_lazy("Migrationshintergrund")
-    IMMIGRATION_HISTORY = "immigration_history", gettext_lazy("Einwanderungsgeschichte")
+#: The two definitions the office's pages and reports can lead with (the choices are
+#: ``statistics.models.Lead``; plain strings here, because ``django.db.models`` alone costs the command
+#: line a tenth of a second).
+MIGRATION_BACKGROUND = "migration_background"
+IMMIGRATION_HISTORY = "immigration_history"
 
 
 def format_count(value: int) -> str:
@@ -36,7 +33,7 @@ def format_percent(value: Decimal) -> str:
     return percent(value, 1)
 
 
-def comparison_rows(lead: str = Lead.MIGRATION_BACKGROUND):
+def comparison_rows(lead: str = MIGRATION_BACKGROUND):
     """Rows of the comparison table: with migration background leading, exactly the seed report's rows
     followed by the Einwanderungsgeschichte; with Einwanderungsgeschichte leading, that comes first."""
     head = [(_("Einwohner"), "residents", None), (_("Nationen"), "nationalities", None)]
@@ -58,6 +55,6 @@ def comparison_rows(lead: str = Lead.MIGRATION_BACKGROUND):
             None,
         ),
     ]
-    if lead == Lead.IMMIGRATION_HISTORY:
+    if lead == IMMIGRATION_HISTORY:
         return head + history + background
     return head + background + history

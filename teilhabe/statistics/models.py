@@ -5,7 +5,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.municipalities.models import MunicipalityOwned
-from teilhabe.statistics.headline import Lead
+from teilhabe.statistics import headline
+
+
+class Lead(models.TextChoices):
+    """Which definition the office's pages and reports lead with."""
+
+    MIGRATION_BACKGROUND = headline.MIGRATION_BACKGROUND, _("Migrationshintergrund")
+    IMMIGRATION_HISTORY = headline.IMMIGRATION_HISTORY, _("Einwanderungsgeschichte")
+
 
 HEADLINE_FIELDS = (
     "residents",

@@ -14,7 +14,6 @@ from django.utils.translation import gettext
 
 from teilhabe.statistics.derivation import compute
 from teilhabe.statistics.extract import ExtractError
-from teilhabe.statistics.headline import comparison_rows, format_count, format_percent, percent_value
 from teilhabe.statistics.result import FactCheckResult
 
 
@@ -29,6 +28,9 @@ def parse_date(value: str) -> dt.date:
 
 def result_table(result: FactCheckResult) -> list[tuple[str, str]]:
     """The seed's table for one reference date, German number format."""
+    # Imported here: the number format needs Django's template layer, which ``--json`` does not.
+    from teilhabe.statistics.headline import comparison_rows, format_count, format_percent, percent_value
+
     values = result.headline()
     lines = []
     for label, key, whole in comparison_rows():
