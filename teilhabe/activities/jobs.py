@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from teilhabe.activities.transfer import ImportResult, import_activities
-from teilhabe.jobs.registry import JobFailed, job_kind
+from teilhabe.jobs.flow import import_kinds, nothing_saved
 from teilhabe.jobs.services import report_progress, upload_paths
 
 PREVIEW = "activities.import_preview"
@@ -46,28 +46,24 @@ def _run(job, dry_run: bool) -> dict:
     )
     data = result_data(result, filename)
     if not result.ok:
-        raise JobFailed(
-            _("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.") % {"file": filename},
-            result=data,
-        )
+        nothing_saved(filename, data)
     return data
 
 
-@job_kind(
-    PREVIEW,
-    label=gettext_lazy("Aktivitäten-Import: Vorschau"),
-    result_template="activities/_import_result.html",
-    upload_after_success=True,
-)
-def import_preview(job):
-    return _run(job, dry_run=True)
-
-
-@job_kind(IMPORT, label=gettext_lazy("Aktivitäten-Import"), result_template="activities/_import_result.html")
-def import_confirmed(job):
-    data = _run(job, dry_run=False)
+def _imported(data: dict) -> dict:
     data["summary"] = _("Die Tabelle „%(file)s“ wurde importiert: %(summary)s") % {
         "file": data["filename"],
         "summary": data["summary"],
     }
     return data
+
+
+import_preview, import_confirmed = import_kinds(
+    PREVIEW,
+    IMPORT,
+    preview_label=gettext_lazy("Aktivitäten-Import: Vorschau"),
+    label=gettext_lazy("Aktivitäten-Import"),
+    result_template="activities/_import_result.html",
+    run=_run,
+    imported=_imported,
+)

@@ -2,14 +2,14 @@
 item straight on to chosen organisations and contacts, and the import of an existing distribution list
 (preview, then the confirmed import; services/list_import.py)."""
 
-from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from teilhabe.bulletins.models import DistributionList
 from teilhabe.bulletins.services import forwarding, sending
 from teilhabe.bulletins.services.list_import import import_list
-from teilhabe.jobs.registry import JobFailed, job_kind
+from teilhabe.jobs.flow import import_kinds, nothing_saved
+from teilhabe.jobs.registry import job_kind
 from teilhabe.jobs.services import report_progress, upload_paths
 
 
@@ -89,24 +89,15 @@ def _import(job, dry_run: bool) -> dict:
         "has_changes": bool(result.activated or result.to_confirm),
     }
     if not result.ok:
-        raise JobFailed(
-            gettext_now("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.")
-            % {"file": filename},
-            result=data,
-        )
+        nothing_saved(filename, data)
     return data
 
 
-@job_kind(
+list_import_preview, list_import = import_kinds(
     IMPORT_PREVIEW,
-    label=_("Verteiler-Import: Vorschau"),
+    IMPORT,
+    preview_label=_("Verteiler-Import: Vorschau"),
+    label=_("Verteiler-Import"),
     result_template="bulletins/lists/_import_result.html",
-    upload_after_success=True,
+    run=_import,
 )
-def list_import_preview(job):
-    return _import(job, dry_run=True)
-
-
-@job_kind(IMPORT, label=_("Verteiler-Import"), result_template="bulletins/lists/_import_result.html")
-def list_import(job):
-    return _import(job, dry_run=False)

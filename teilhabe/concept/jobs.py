@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from teilhabe.concept.importing import ImportResult, import_concept
 from teilhabe.concept.models import Concept
 from teilhabe.directory.models import Organisation
+from teilhabe.jobs.flow import nothing_saved
 from teilhabe.jobs.registry import JobFailed, job_kind
 from teilhabe.jobs.services import report_progress, upload_paths
 
@@ -122,10 +123,7 @@ def import_preview(job):
         ]
         return data  # the job page asks what each unknown organisation is; the upload waits
     if not result.ok:
-        raise JobFailed(
-            _("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.") % {"file": filename},
-            result=data,
-        )
+        nothing_saved(filename, data)
     return data
 
 
@@ -138,10 +136,7 @@ def import_confirmed(job):
             _("Nicht jede unbekannte Organisation ist entschieden; es wurde nichts gespeichert."), result=data
         )
     if not result.saved:
-        raise JobFailed(
-            _("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.") % {"file": filename},
-            result=data,
-        )
+        nothing_saved(filename, data)
     data["summary"] = _("Die Tabelle „%(file)s“ wurde importiert. %(summary)s") % {
         "file": filename,
         "summary": result.summary(),

@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from teilhabe.directory import transfer
-from teilhabe.jobs.registry import JobFailed, job_kind
+from teilhabe.jobs.flow import import_kinds
+from teilhabe.jobs.registry import JobFailed
 from teilhabe.jobs.services import report_progress, upload_paths
 
 PREVIEW = "directory.import_preview"
@@ -52,18 +53,17 @@ def _run(job, dry_run: bool) -> dict:
     return data
 
 
-@job_kind(
-    PREVIEW,
-    label=gettext_lazy("Adressbuch-Import: Vorschau"),
-    result_template="directory/_import_result.html",
-    upload_after_success=True,
-)
-def import_preview(job):
-    return _run(job, dry_run=True)
-
-
-@job_kind(IMPORT, label=gettext_lazy("Adressbuch-Import"), result_template="directory/_import_result.html")
-def import_confirmed(job):
-    data = _run(job, dry_run=False)
+def _imported(data: dict) -> dict:
     data["summary"] = _summary(data)
     return data
+
+
+import_preview, import_confirmed = import_kinds(
+    PREVIEW,
+    IMPORT,
+    preview_label=gettext_lazy("Adressbuch-Import: Vorschau"),
+    label=gettext_lazy("Adressbuch-Import"),
+    result_template="directory/_import_result.html",
+    run=_run,
+    imported=_imported,
+)

@@ -9,11 +9,15 @@ import reads them again from scratch, so nothing that changed in between slips t
 
 The pages: ``jobs/import_upload.html`` (extended by each app's upload page, which fills in its heading, lead
 and notes). The views keep their app's access decorators; this module knows no roles (a lower layer).
+
+The jobs: each app declares its pair with :func:`import_kinds` (the preview keeps its upload for the
+confirmation) and ends a job whose table has errors with :func:`nothing_saved`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import NoReturn
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -21,7 +25,46 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from teilhabe.jobs.models import Job
+from teilhabe.jobs.registry import JobFailed, job_kind
 from teilhabe.jobs.services import save_private_upload, start_job
+
+
+def import_kinds(
+    preview: str,
+    confirmed: str,
+    *,
+    preview_label,
+    label,
+    result_template: str,
+    run: Callable[..., dict],
+    imported: Callable[[dict], dict] | None = None,
+) -> tuple[Callable, Callable]:
+    """Declare an import's two job kinds: `preview` (a dry run that keeps its upload for the confirmation)
+    and `confirmed` (the import itself, on the same files). `run(job, dry_run=...)` returns the result
+    shown by `result_template` or raises ``JobFailed``; `imported(data)` gives the import's result its
+    summary once it succeeded. Returns both handlers."""
+
+    def preview_job(job):
+        return run(job, dry_run=True)
+
+    def import_job(job):
+        data = run(job, dry_run=False)
+        return imported(data) if imported else data
+
+    job_kind(preview, label=preview_label, result_template=result_template, upload_after_success=True)(
+        preview_job
+    )
+    job_kind(confirmed, label=label, result_template=result_template)(import_job)
+    return preview_job, import_job
+
+
+def nothing_saved(filename: str, data: dict) -> NoReturn:
+    """End an import job whose table has errors: the message says nothing was saved, the job page shows
+    `data` (the errors with their rows)."""
+    raise JobFailed(
+        _("Die Tabelle „%(file)s“ enthält Fehler; es wurde nichts gespeichert.") % {"file": filename},
+        result=data,
+    )
 
 
 def start_preview(request, kind: str, files: Iterable, params: dict | None = None) -> HttpResponse:

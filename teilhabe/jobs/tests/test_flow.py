@@ -71,3 +71,16 @@ def test_a_preview_that_cannot_be_confirmed_sends_back_to_the_upload(
 def test_confirming_is_post_only(office_client, municipality, app):
     _preview, _import, confirm, _upload = IMPORTS[app]
     assert office_client.get(reverse(confirm, args=[municipality.slug])).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "preview, confirmed",
+    [(p, c) for p, c, *_urls in IMPORTS.values()]
+    + [("bulletins.list_import_preview", "bulletins.list_import")],
+)
+def test_each_import_preview_keeps_its_file_for_the_confirmation_and_the_import_does_not(preview, confirmed):
+    from teilhabe.jobs.registry import KINDS
+
+    assert KINDS[preview].upload_after_success and not KINDS[confirmed].upload_after_success
+    # The job page shows both results with the same template (the preview's confirm form, the import's summary).
+    assert KINDS[preview].result_template == KINDS[confirmed].result_template != ""
