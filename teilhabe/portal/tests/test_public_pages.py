@@ -41,6 +41,7 @@ def test_without_a_text_the_pages_show_the_office_and_the_platforms_rules(client
     assert "integration@musterstadt.example" in imprint and "noch nicht hinterlegt" in imprint
     privacy = client.get(url("privacy", municipality)).content.decode()
     assert "90 Tage nach der Veranstaltung" in privacy
+    assert "wenn Sie sich abmelden oder wenn die Reihe endet" in privacy
 
 
 def test_leichte_sprache_links_the_public_pages(client, municipality):

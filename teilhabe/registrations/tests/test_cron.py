@@ -53,6 +53,56 @@ def test_the_default_retention_is_90_days(municipality):
     call_command("purge_participants", verbosity=0)
 
 
+def _weekly_without_end(municipality):
+    series = open_event(municipality, capacity=10, days_ahead=3, title="Sprachcafé", recurrence="FREQ=WEEKLY")
+    assert series.last_on is None
+    return series
+
+
+def test_a_weekly_series_without_end_keeps_its_participants_while_it_runs(municipality):
+    series = _weekly_without_end(municipality)
+    registering.register(series, person("Ada"))
+    assert purge_participants(today=series.first_on + datetime.timedelta(days=3650)) == 0
+    assert Registration.objects.get().email == "ada@example.org"
+
+
+def test_a_series_without_end_forgets_a_person_the_retention_period_after_they_cancelled(municipality):
+    series = _weekly_without_end(municipality)
+    ada = registering.register(series, person("Ada")).registration
+    registering.register(series, person("Ben"))
+    registering.cancel(ada)
+    left = timezone.localdate()
+    save_policy(municipality, None, {"retention_days": 30})
+    assert purge_participants(today=left + datetime.timedelta(days=30)) == 0
+    assert purge_participants(today=left + datetime.timedelta(days=31)) == 1
+    emails = dict(Registration.objects.values_list("status", "email"))
+    assert emails == {"cancelled": "", "confirmed": "ben@example.org"}
+
+
+@pytest.mark.parametrize("state", ["done", "cancelled"])
+def test_a_series_without_end_forgets_everyone_the_retention_period_after_it_ended(municipality, state):
+    from teilhabe.activities.services.activities import change_state
+
+    series = _weekly_without_end(municipality)
+    registering.register(series, person("Ada"))
+    ended = series.first_on + datetime.timedelta(days=70)
+    change_state(series, state, None, reached_on=ended)
+    assert purge_participants(today=ended + datetime.timedelta(days=90)) == 0
+    assert purge_participants(today=ended + datetime.timedelta(days=91)) == 1
+    assert Registration.objects.get().email == ""
+
+
+def test_a_series_taken_up_again_keeps_its_participants(municipality):
+    """Cancelled by mistake and planned again: the end no longer counts."""
+    from teilhabe.activities.services.activities import change_state
+
+    series = _weekly_without_end(municipality)
+    registering.register(series, person("Ada"))
+    change_state(series, "cancelled", None, reached_on=series.first_on)
+    change_state(series, "planned", None, reached_on=series.first_on + datetime.timedelta(days=1))
+    assert purge_participants(today=series.first_on + datetime.timedelta(days=400)) == 0
+
+
 def test_the_demo_is_idempotent_with_a_full_event_and_two_waiting(municipality):
     from teilhabe.registrations import demo
 
