@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from teilhabe.actions import save_values
-from teilhabe.bulletins.models import Bulletin, BulletinIssue
+from teilhabe.bulletins.demo_lists import WORK
+from teilhabe.bulletins.models import Bulletin, BulletinIssue, Topic
 from teilhabe.bulletins.services.freeze import freeze_issue
 from teilhabe.bulletins.services.issues import add_item, create_issue, save_bulletin
 from teilhabe.bulletins.services.texts import editorial_of, save_version
@@ -191,7 +192,10 @@ def _kompakt_info(municipality, activities, today):
     )
     with contextlib.suppress(ValidationError):  # no published figure in this installation
         add_item(second, None, "figure", figure="migration_background/residents")
-    _pull(second, activities, JOBS)
+    jobs = _pull(second, activities, JOBS)
+    if jobs is not None:  # for the readers of "Arbeit und Ausbildung" (and those who chose no topic)
+        topic, _created = Topic.objects.get_or_create(municipality=municipality, name=WORK)
+        jobs.topics.set([topic])
     add_item(
         second,
         None,

@@ -19,7 +19,8 @@ from teilhabe.bulletins.models.lists import DEFAULT_CONSENT_TEXT
 from teilhabe.bulletins.services import subscribing
 from teilhabe.directory.models import Contact
 
-TOPICS = ("Arbeit und Ausbildung", "Deutsch lernen", "Gesundheit", "Familie und Kinder", "Ehrenamt")
+WORK = "Arbeit und Ausbildung"
+TOPICS = (WORK, "Deutsch lernen", "Gesundheit", "Familie und Kinder", "Ehrenamt")
 SERIES = {
     "Kompakt-Info": (Bulletin.Audience.PROFESSIONALS, ["en", "ls"]),
     "Com-In": (Bulletin.Audience.COMMUNITIES, ["tr", "uk", "ar", "ls"]),

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.activities.forms import DateInput
-from teilhabe.bulletins.models import Bulletin, IssueItem
+from teilhabe.bulletins.models import Bulletin, IssueItem, Topic
 from teilhabe.bulletins.models.layout import COLOURS
 from teilhabe.directory.forms import LanguagesField
 from teilhabe.languages import LANGUAGES
@@ -68,6 +68,36 @@ class NewIssueForm(IssueForm):
     )
 
 
+def topics_field():
+    return forms.ModelMultipleChoiceField(
+        label=_("Nur für diese Themen"),
+        queryset=Topic.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Leer: der Beitrag geht an alle. Sonst nur an Empfänger:innen, die eines dieser Themen gewählt "
+            "haben, und an alle, die kein Thema gewählt haben. Archiv und PDF zeigen immer alle Beiträge."
+        ),
+    )
+
+
+def limit_topics(form, municipality):
+    """The municipality's topics; no field at all while it has none."""
+    topics = Topic.objects.for_municipality(municipality).order_by("name")
+    if topics.exists():
+        form.fields["topics"].queryset = topics
+    else:
+        del form.fields["topics"]
+
+
+class ItemTopicsForm(forms.Form):
+    topics = topics_field()
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_topics(self, municipality)
+
+
 class ItemForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Art des Beitrags"), choices=IssueItem.Kind.choices, widget=forms.RadioSelect
@@ -88,6 +118,7 @@ class ItemForm(forms.Form):
         help_text=_("Bei übernommenen Beiträgen leer lassen: dann gilt der Titel der Quelle."),
     )
     body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    topics = topics_field()
 
     def __init__(self, *args, municipality, **kwargs):
         from teilhabe.activities.models import Activity
@@ -102,6 +133,7 @@ class ItemForm(forms.Form):
         self.fields["activity"].queryset = activities.order_by("first_on", "title")
         self.fields["network"].queryset = Network.objects.for_municipality(municipality).order_by("name")
         self.fields["figure"].choices = [("", "---------"), *figure_choices(municipality)]
+        limit_topics(self, municipality)
 
     def values(self):
         data = dict(self.cleaned_data)

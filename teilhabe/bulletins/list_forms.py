@@ -99,7 +99,8 @@ class PreferencesForm(forms.Form):
         self.fields["topics"] = forms.ModelMultipleChoiceField(
             label=_("Themen, die Sie besonders interessieren"),
             help_text=_(
-                "Sie bekommen weiterhin jede Ausgabe ganz. Ihre Themen zeigen uns, was Sie lesen möchten."
+                "Beiträge zu einem Thema bekommen Sie nur, wenn Sie es gewählt haben; Beiträge für alle bekommen "
+                "Sie immer. Ohne Auswahl bekommen Sie jede Ausgabe ganz."
             ),
             queryset=topics,
             required=False,

@@ -21,6 +21,7 @@ urlpatterns = [
     path("ausgaben/<int:issue_id>/vorwort/<str:bulletin_language>/", texts.editorial_edit, name="editorial"),
     path("beitraege/<int:item_id>/entfernen/", issues.item_remove, name="item_remove"),
     path("beitraege/<int:item_id>/verschieben/", issues.item_move, name="item_move"),
+    path("beitraege/<int:item_id>/themen/", issues.item_topics, name="item_topics"),
     path("beitraege/<int:item_id>/text/<str:bulletin_language>/", texts.item_text_edit, name="item_text"),
     path(
         "beitraege/<int:item_id>/maschinell/<str:bulletin_language>/",

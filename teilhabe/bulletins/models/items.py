@@ -1,7 +1,10 @@
 """The items of an issue, in their order. An item is written by hand or pulled from the platform: an upcoming
 activity, a network's news, the measures newly implemented since the last issue, or a Faktencheck figure. A
 pulled item stays linked and shows current data until the issue is frozen for sending; `freeze_issue` then
-writes the data into `snapshot` and the texts' versions into `IssueFreeze`, and the output reads only those."""
+writes the data into `snapshot` and the texts' versions into `IssueFreeze`, and the output reads only those.
+
+An item may be meant for some topics only: a reader who chose topics on the preferences page gets the items
+without a topic and those of their topics; a reader who chose none gets every item (services/sending.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +43,10 @@ class IssueItem(MunicipalityOwned):
         verbose_name=_("Netzwerk"),
     )
     figure = models.CharField(_("Zahl"), max_length=60, blank=True)
+    # Empty: for every reader. Otherwise only for readers who chose one of these topics, or none at all.
+    topics = models.ManyToManyField(
+        "bulletins.Topic", blank=True, related_name="items", verbose_name=_("nur für die Themen")
+    )
     snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:

@@ -194,7 +194,9 @@ def _time(value):
     return datetime.time.fromisoformat(value)
 
 
-def issue_content(issue, language: str) -> IssueContent:
+def issue_content(issue, language: str, only=None) -> IssueContent:
+    """The issue in `language`; `only`: the ids of the items one reader gets (services/reader_topics.py), None
+    for all."""
     bulletin = issue.bulletin
     if language not in bulletin.all_languages:
         raise ValueError(f"{bulletin} is not offered in {language!r}")
@@ -207,6 +209,8 @@ def issue_content(issue, language: str) -> IssueContent:
     if freeze:
         order = {pk: index for index, pk in enumerate(freeze.items)}
         items = sorted((item for item in items if item.pk in order), key=lambda item: order[item.pk])
+    if only is not None:
+        items = [item for item in items if item.pk in set(only)]
     editorial = Text.objects.filter(issue=issue, kind=Text.Kind.EDITORIAL).first()
     texts = [item.text for item in items] + ([editorial] if editorial else [])
     chosen = _versions(issue, texts, freeze, language)

@@ -2,18 +2,13 @@
 `render_issue_mail` with the footer every mail of a list carries (unsubscribe and preferences links, filled
 in per recipient from placeholders, so the issue itself is rendered only once)."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
 
 from teilhabe.bulletins.output.list_words import words
+from teilhabe.bulletins.services.rendering import render_issue_mail
 
 UNSUBSCRIBE = "%%ABMELDELINK%%"
 PREFERENCES = "%%EINSTELLUNGSLINK%%"
-
-
-def _interface_language(language: str) -> str:
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def footer(issue, language: str, *, test: bool = False) -> tuple[str, str]:
@@ -27,23 +22,12 @@ def footer(issue, language: str, *, test: bool = False) -> tuple[str, str]:
     return html, text
 
 
-def render(issue, language: str, *, test: bool = False) -> dict:
-    """{"subject", "html", "text"} of the issue in `language`, the footer included."""
+def render(issue, language: str, *, test: bool = False, only=None) -> dict:
+    """{"subject", "html", "text"} of the issue in `language`, the footer included; `only`: the ids of the
+    items a reader gets (services/reader_topics.py), None for all."""
     footer_html, footer_text = footer(issue, language, test=test)
-    try:
-        from teilhabe.bulletins.services.rendering import render_issue_mail
-    except ImportError:  # until the composition has landed: a minimal mail (issue_mail_minimal.html)
-        return _minimal(issue, language, footer_html, footer_text)
-    mail = render_issue_mail(issue, language, footer_html=footer_html, footer_text=footer_text)
+    mail = render_issue_mail(issue, language, footer_html=footer_html, footer_text=footer_text, only=only)
     return {"subject": mail.subject, "html": mail.html, "text": mail.text}
-
-
-def _minimal(issue, language, footer_html, footer_text):
-    ctx = {"issue": issue, "bulletin": issue.bulletin, "language": language}
-    with translation.override(_interface_language(language)):
-        html = render_to_string("bulletins/email/issue_minimal.html", {**ctx, "footer": footer_html})
-        text = render_to_string("bulletins/email/issue_minimal.txt", ctx) + "\n" + footer_text
-    return {"subject": f"{issue.bulletin.name} {issue.number}", "html": html, "text": text}
 
 
 def personal(rendered: dict, unsubscribe_url: str, preferences_url: str) -> dict:

@@ -118,9 +118,10 @@ def _default_text(issue, kind, values) -> tuple[str, str]:
 
 
 @transaction.atomic
-def add_item(issue, user, kind: str, *, title: str = "", body: str = "", **source) -> IssueItem:
+def add_item(issue, user, kind: str, *, title: str = "", body: str = "", topics=(), **source) -> IssueItem:
     """A hand-written item (title and body) or one pulled from the platform (`activity=`, `network=`,
-    `figure=`; the measures need nothing). Pulled items start with their source's title as German text."""
+    `figure=`; the measures need nothing). Pulled items start with their source's title as German text.
+    `topics`: the item goes only to readers of these topics (and to those who chose none)."""
     ensure_editable(issue)
     Kind = IssueItem.Kind
     needed = {Kind.ACTIVITY: "activity", Kind.NETWORK: "network", Kind.FIGURE: "figure"}.get(kind)
@@ -143,6 +144,21 @@ def add_item(issue, user, kind: str, *, title: str = "", body: str = "", **sourc
         },
     )
     save_version(text, user, language=SOURCE_LANGUAGE, title=title, body=body)
+    _set_topics(item, topics)
+    return item
+
+
+def _set_topics(item, topics) -> None:
+    if any(topic.municipality_id != item.municipality_id for topic in topics):
+        raise ValidationError(_("Das gehört zu einer anderen Kommune."))
+    item.topics.set(topics)
+
+
+@transaction.atomic
+def set_item_topics(item, user, topics) -> IssueItem:
+    """Which readers get the item: those of `topics` (and those who chose none); empty: everyone."""
+    ensure_editable(item.issue)
+    _set_topics(item, topics)
     return item
 
 

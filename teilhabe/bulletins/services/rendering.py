@@ -25,8 +25,10 @@ class RenderedMail:
     language: str
 
 
-def render_issue_mail(issue, language: str, *, footer_html: str = "", footer_text: str = "") -> RenderedMail:
-    content = issue_content(issue, language)
+def render_issue_mail(
+    issue, language: str, *, footer_html: str = "", footer_text: str = "", only=None
+) -> RenderedMail:
+    content = issue_content(issue, language, only=only)
     context = {"c": content, "footer_html": footer_html, "footer_text": footer_text}
     with translation.override(content.lang):
         html = render_to_string("bulletins/output/mail.html", context)

@@ -2,8 +2,9 @@
 
 - `schedule(issue, when, actor)`: the issue is scheduled; at `when` (now, or later by
   `teilhabe send_scheduled_bulletins`, cron) the job starts. `test_send` mails the issue to oneself first.
-- The job renders the issue once per language (stored in `Sending.rendered`, so a resumed send sends the same
-  text), then sends in batches of `BULLETIN_BATCH_SIZE` over one SMTP connection each, at most
+- The job renders the issue once per language and set of items (a reader who chose topics gets the items of
+  those topics and those without one, services/reader_topics.py), stored in `Sending.rendered`, so a resumed
+  send sends the same text; then sends in batches of `BULLETIN_BATCH_SIZE` over one SMTP connection each, at most
   `BULLETIN_RATE_PER_MINUTE` messages a minute (0: no pause).
 - **Never twice, no gap**: each address's `SendRecord` is written in the same transaction as the hand-over to
   the SMTP server; the hand-over failing rolls the record back (then a failed / bounced record is written).
@@ -26,7 +27,8 @@ from django.utils.translation import gettext_noop, ngettext
 
 from teilhabe.bulletins import sender
 from teilhabe.bulletins.models import BulletinIssue, Sending, SendRecord, Subscription
-from teilhabe.bulletins.services import bounces, issue_mail, tokens
+from teilhabe.bulletins.services import bounces, issue_mail, reader_topics, tokens
+from teilhabe.bulletins.services.freeze import freeze_issue
 from teilhabe.jobs.models import Job
 from teilhabe.jobs.registry import JobFailed
 from teilhabe.jobs.services import fail_stale_jobs, report_progress, start_job, worker_lost
@@ -54,6 +56,7 @@ def recipients(issue) -> list[Subscription]:
             state=Subscription.State.ACTIVE,
         )
         .select_related("subscriber", "distribution_list")
+        .prefetch_related("subscriber__topics")
         .order_by("subscriber__email", "-confirmed_at", "-pk")
     )
     chosen = {}
@@ -181,33 +184,43 @@ def between_batches(sending, number, seconds):
         time.sleep(seconds)
 
 
-def _freeze(issue):
-    try:
-        from teilhabe.bulletins.services.freeze import freeze_issue
-    except ImportError:  # the composition freezes the issue's items; until it has landed nothing to freeze
-        return
-    freeze_issue(issue)
-
-
-def _language(subscription, rendered) -> str:
+def _language(subscription, issue) -> str:
     language = subscription.distribution_list.language
-    return language if language in rendered else "de"
+    return language if language in issue.bulletin.all_languages else "de"
 
 
-def _render_missing(sending, subscriptions) -> dict:
-    issue = sending.issue
-    wanted = {s.distribution_list.language for s in subscriptions} | {"de"}
-    wanted &= set(issue.bulletin.all_languages)
+def version_key(language: str, kept) -> str:
+    """The key of one rendering in `Sending.rendered`: the language, and the items kept when not all are."""
+    return language if kept is None else "%s:%s" % (language, "-".join(map(str, kept)))
+
+
+def versions(issue, subscriptions) -> dict[int, tuple[str, tuple[int, ...] | None]]:
+    """Per subscription: its language and the items its reader gets (None: all; services/reader_topics.py)."""
+    topics = reader_topics.topics_by_item(issue)
+    return {
+        s.pk: (
+            _language(s, issue),
+            reader_topics.kept_items(topics, {t.pk for t in s.subscriber.topics.all()}),
+        )
+        for s in subscriptions
+    }
+
+
+def _render_missing(sending, wanted) -> dict:
+    """Render each (language, items) the send needs once; kept in `Sending.rendered`, so a resumed send sends
+    the same text."""
     rendered = dict(sending.rendered or {})
-    for language in sorted(wanted - set(rendered)):
-        rendered[language] = issue_mail.render(issue, language)
+    for language, kept in sorted(set(wanted), key=lambda pair: version_key(*pair)):
+        key = version_key(language, kept)
+        if key not in rendered:
+            rendered[key] = issue_mail.render(sending.issue, language, only=kept)
     if rendered != sending.rendered:
         sending.rendered = rendered
         sending.save(update_fields=["rendered"])
     return rendered
 
 
-def send_one(sending, subscription, rendered, connection, batch) -> str:
+def send_one(sending, subscription, rendered, connection, batch, version=None) -> str:
     """Hand one message over and record it in one transaction; returns the record's state."""
     subscriber, issue = subscription.subscriber, sending.issue
     address = subscriber.email
@@ -218,9 +231,11 @@ def send_one(sending, subscription, rendered, connection, batch) -> str:
         )
         SendRecord.objects.update_or_create(sending=sending, address=address, defaults=values)
         return SendRecord.State.SUSPENDED
-    language = _language(subscription, rendered)
+    language, kept = version or (_language(subscription, issue), None)
     unsubscribe = tokens.unsubscribe_url(subscription)
-    content = issue_mail.personal(rendered[language], unsubscribe, tokens.preferences_url(subscriber))
+    content = issue_mail.personal(
+        rendered[version_key(language, kept)], unsubscribe, tokens.preferences_url(subscriber)
+    )
     outgoing = sender.Outgoing(
         to=address,
         subject=content["subject"],
@@ -273,9 +288,10 @@ def run(job) -> dict:
 
 def _send(job, sending):
     issue = sending.issue
-    _freeze(issue)
+    freeze_issue(issue)
     subscriptions = recipients(issue)
-    rendered = _render_missing(sending, subscriptions)
+    chosen = versions(issue, subscriptions)
+    rendered = _render_missing(sending, chosen.values())
     Sending.objects.filter(pk=sending.pk).update(
         state=Sending.State.SENDING, started_at=sending.started_at or timezone.now()
     )
@@ -291,7 +307,7 @@ def _send(job, sending):
             _interrupted(sending, error)
         try:
             for subscription in batch:
-                state = send_one(sending, subscription, rendered, connection, number)
+                state = send_one(sending, subscription, rendered, connection, number, chosen[subscription.pk])
                 failures_in_row = failures_in_row + 1 if state == SendRecord.State.FAILED else 0
                 if failures_in_row >= DOWN_AFTER:
                     _interrupted(sending, None)

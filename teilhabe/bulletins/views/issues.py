@@ -12,12 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from teilhabe.accounts.decorators import member_required, role_required
 from teilhabe.accounts.roles import OFFICE
-from teilhabe.bulletins.forms import IssueForm, ItemForm, ScheduleForm
-from teilhabe.bulletins.models import BulletinIssue, IssueItem, Text
+from teilhabe.bulletins.forms import IssueForm, ItemForm, ItemTopicsForm, ScheduleForm
+from teilhabe.bulletins.models import BulletinIssue, IssueItem, Text, Topic
+from teilhabe.bulletins.models.texts import SOURCE_LANGUAGE
 from teilhabe.bulletins.services import issues as actions
 from teilhabe.bulletins.services import machine, sources
 from teilhabe.bulletins.services.pdf import render_issue_pdf
-from teilhabe.bulletins.services.texts import overview
+from teilhabe.bulletins.services.texts import Versions, overview
 from teilhabe.bulletins.views.common import form_errors, form_page, is_office, refuse_if_frozen
 from teilhabe.bulletins.views.public import issue_page_context, language_links
 from teilhabe.downloads import attachment, download_name
@@ -46,6 +47,7 @@ def issue_detail(request, issue_id):
     items = list(
         IssueItem.objects.filter(issue=issue)
         .select_related("text", "activity__venue", "activity__registration_settings", "network")
+        .prefetch_related("topics")
         .order_by("position", "pk")
     )
     editorial = Text.objects.filter(issue=issue, kind=Text.Kind.EDITORIAL).first()
@@ -64,6 +66,7 @@ def issue_detail(request, issue_id):
         "schedule_form": ScheduleForm(initial={"scheduled_for": issue.scheduled_for}),
         "machine": machine.translator() is not None,
         "item_count": len(items),
+        "has_topics": Topic.objects.for_municipality(request.municipality).exists(),
     }
     return render(request, "bulletins/issue.html", ctx)
 
@@ -111,6 +114,36 @@ def item_add(request, issue_id):
 
 def _item(request, item_id):
     return get_scoped_or_404(IssueItem.objects.select_related("issue__bulletin", "text"), request, pk=item_id)
+
+
+@role_required(OFFICE)
+@require_http_methods(["GET", "POST"])
+def item_topics(request, item_id):
+    item = _item(request, item_id)
+    if refused := refuse_if_frozen(request, item.issue):
+        return refused
+    back = _url(request, "issue", item.issue_id) + "#beitraege"
+    form = ItemTopicsForm(  # (an empty POST is a choice too: no topic, for everyone)
+        request.POST if request.method == "POST" else None,
+        municipality=request.municipality,
+        initial={"topics": list(item.topics.all())},
+    )
+    if request.method == "POST" and form.is_valid() and "topics" in form.fields:
+        try:
+            actions.set_item_topics(item, request.user, form.cleaned_data["topics"])
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("Die Themen des Beitrags sind gespeichert."))
+            return redirect(back)
+    german = Versions.of([item.text]).latest(item.text_id, SOURCE_LANGUAGE)
+    title = _("Themen des Beitrags „%(title)s“") % {"title": german.title if german else item}
+    intro = (
+        ""
+        if "topics" in form.fields
+        else _("Es gibt noch keine Themen; legen Sie sie bei den Verteilern an.")
+    )
+    return form_page(request, form, title, back, intro=intro)
 
 
 def _refused(request, error, issue):
