@@ -64,6 +64,7 @@ EXPECTED = {
     "bulletins:item_move": (405, 403, 403, 403, 302),  # POST only
     "bulletins:item_remove": (405, 403, 403, 403, 302),  # POST only
     "bulletins:item_text": (200, 403, 403, 403, 302),  # the sample item's issue is a draft
+    "bulletins:item_topics": (200, 403, 403, 403, 302),
     "bulletins:list": (200, 200, 200, 200, 302),
     "bulletins:pdf": (200, 200, 200, 200, 302),
     "bulletins:pdf[issue_id=draft]": (200, 200, 200, 200, 302),
