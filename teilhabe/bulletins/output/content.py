@@ -210,7 +210,8 @@ def issue_content(issue, language: str, only=None) -> IssueContent:
         order = {pk: index for index, pk in enumerate(freeze.items)}
         items = sorted((item for item in items if item.pk in order), key=lambda item: order[item.pk])
     if only is not None:
-        items = [item for item in items if item.pk in set(only)]
+        kept = set(only)
+        items = [item for item in items if item.pk in kept]
     editorial = Text.objects.filter(issue=issue, kind=Text.Kind.EDITORIAL).first()
     texts = [item.text for item in items] + ([editorial] if editorial else [])
     chosen = _versions(issue, texts, freeze, language)
