@@ -69,11 +69,14 @@ def years(municipality):
 
 #: A span longer than this many days is shown in the calendar on its first day (in the month) only.
 LONG_SPAN_DAYS = 7
+#: A day cell lists this many entries; the rest are behind "n weitere" in the cell, so a busy day (a festival
+#: week, a school holiday programme) does not stretch its whole week row.
+DAY_CAP = 4
 
 
 def month_grid(municipality, year: int, month: int, activities=None):
-    """Weeks (lists of 7 days, Monday first) of the month: each day (date or None, [ActivityDate]).
-    Two queries: the dates touching the month, with their activities."""
+    """Weeks (lists of 7 days, Monday first) of the month: each day (date or None, [ActivityDate] shown,
+    [ActivityDate] beyond :data:`DAY_CAP`). Two queries: the dates touching the month, with their activities."""
     first = datetime.date(year, month, 1)
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
     dates = (
@@ -96,5 +99,9 @@ def month_grid(municipality, year: int, month: int, activities=None):
             day += datetime.timedelta(days=1)
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-        weeks.append([(day if day.month == month else None, by_day.get(day, [])) for day in week])
+        cells = []
+        for day in week:
+            rows = by_day.get(day, [])
+            cells.append((day if day.month == month else None, rows[:DAY_CAP], rows[DAY_CAP:]))
+        weeks.append(cells)
     return weeks
