@@ -14,7 +14,9 @@ BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
 # The data directory: SQLite file, uploads, static files, the generated secret key (README, "Deployment").
 VAR_DIR_CONFIGURED = bool(envsecret("TEILHABE_VAR_DIR"))
-VAR_DIR = Path(envsecret("TEILHABE_VAR_DIR") or default_data_dir(PROJECT_DIR))
+# Absolute, even when set relative: every process (server, worker, a subprocess) must mean the same directory, and the
+# PDFs resolve their images through a file URI, which has to be absolute.
+VAR_DIR = Path(envsecret("TEILHABE_VAR_DIR") or default_data_dir(PROJECT_DIR)).absolute()
 
 DEBUG = envbool("DEBUG")
 # Without SECRET_KEY a random key is generated on first start and kept in VAR_DIR/secret_key (mode 0600);
@@ -199,12 +201,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(envsecret("STATIC_ROOT") or VAR_DIR / "static")
+STATIC_ROOT = Path(envsecret("STATIC_ROOT") or VAR_DIR / "static").absolute()
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(envsecret("MEDIA_ROOT") or VAR_DIR / "media")
+MEDIA_ROOT = Path(envsecret("MEDIA_ROOT") or VAR_DIR / "media").absolute()
 # Uploads that jobs read: private, never below MEDIA_ROOT (nothing serves this directory). On several nodes
 # the data directory (uploads and job progress) is shared by web and worker nodes.
-PRIVATE_UPLOAD_DIR = Path(envsecret("PRIVATE_UPLOAD_DIR") or VAR_DIR / "uploads")
+PRIVATE_UPLOAD_DIR = Path(envsecret("PRIVATE_UPLOAD_DIR") or VAR_DIR / "uploads").absolute()
 # Upload limits per kind of spreadsheet (bytes, rows, columns, unpacked XLSX size and ratio): defaults in
 # teilhabe/sheets/limits.py; override per kind, e.g. {"directory": {"max_rows": 50_000}}.
 SHEET_LIMITS: dict = {}
@@ -219,7 +221,7 @@ if not DEBUG:
 # Background jobs (teilhabe/jobs, docs/architecture.md): django-tasks with its database backend, so the
 # queue is the database; `teilhabe db_worker` runs them (`make run` starts one beside the server).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-JOB_PROGRESS_DIR = Path(envsecret("JOB_PROGRESS_DIR") or VAR_DIR / "jobs")
+JOB_PROGRESS_DIR = Path(envsecret("JOB_PROGRESS_DIR") or VAR_DIR / "jobs").absolute()
 JOB_HEARTBEAT_SECONDS = envint("JOB_HEARTBEAT_SECONDS", "5")
 # A running job without a heartbeat for this long lost its worker and is marked failed.
 JOB_STALE_AFTER = envint("JOB_STALE_AFTER", "60")
