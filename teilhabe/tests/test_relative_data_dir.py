@@ -1,5 +1,5 @@
 """A data directory set as a relative path becomes absolute: every process means the same directory whatever
-directory it starts in, and the leaflet and bulletin PDFs can name their images by a file URI."""
+directory it starts in, and the leaflet PDFs can name their images by a file URI."""
 
 import json
 import os

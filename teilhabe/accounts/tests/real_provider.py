@@ -7,7 +7,6 @@ administrator (users, e-mail addresses and groups are set directly in the provid
 import json
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,24 +18,18 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import requests
 from django.contrib.auth.hashers import make_password
 
+from teilhabe.testing.ports import free_port
+
 CLIENT_ID = "teilhabe"
 CLIENT_SECRET = "geheimnis-des-test-anmeldedienstes"
 SITE_URL = "https://teilhabe.musterstadt.de"
 PASSWORD = "passwort-beim-anmeldedienst"
 
 
-def _free_port() -> int:
-    # A port the system picks, never a fixed one: CI runs the SQLite and the PostgreSQL suite side by side, and
-    # both start a provider at about the same point of the suite.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class RealProvider:
     def __init__(self):
         self.dir = Path(tempfile.mkdtemp(prefix="teilhabe-idp-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.issuer = self.url + "/openid"
         self.discovery_url = self.issuer + "/.well-known/openid-configuration"

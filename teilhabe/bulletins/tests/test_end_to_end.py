@@ -5,7 +5,6 @@ list until confirmed. Once through Django's outbox, once through a real SMTP ser
 import email
 import email.policy
 import re
-import socket
 
 import pytest
 from django.core import mail
@@ -15,6 +14,7 @@ from django.urls import reverse
 from teilhabe.bulletins.models import SendRecord, Subscriber, Subscription
 from teilhabe.bulletins.services import subscribing
 from teilhabe.bulletins.tests import helpers
+from teilhabe.testing.ports import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -93,12 +93,6 @@ def test_compose_test_send_send_unsubscribe_through_the_outbox(
     send_through_the_pages(office_client, municipality, second)
     sent = [m.to[0] for m in mail.outbox if not m.subject.startswith("[Test]")]
     assert sent == ["anna@example.org"]  # the one who left gets nothing more
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Recorder:
