@@ -304,6 +304,11 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": envsecret("LOG_LEVEL", "INFO"), "propagate": False},
         "django.db.backends": {"level": "INFO"},
+        # Libraries that narrate their work at INFO ("Step 2 - Fetching and parsing CSS", "generated new
+        # fontManager"): noise in the server's and the worker's output, not news for an operator.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "matplotlib": {"level": "WARNING"},
     },
 }
 

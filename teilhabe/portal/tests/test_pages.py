@@ -112,3 +112,15 @@ def test_the_home_page_needs_few_queries_whatever_the_directory_size(
     client.force_login(office_user)
     with django_assert_max_num_queries(14):  # 12, and 2 for the user's open tasks
         client.get(reverse("municipalities:home", args=[municipality.slug]))
+
+
+def test_every_area_card_on_the_home_page_says_what_the_area_is_for(client, office_user, municipality):
+    import re
+
+    client.force_login(office_user)
+    content = client.get(reverse("municipalities:home", args=[municipality.slug])).content.decode()
+    cards = re.findall(
+        r'<div class="card">\s*<h2 class="h3"><a [^>]*>([^<]+)</a></h2>\s*(<p>[^<]+</p>)?', content
+    )
+    assert len(cards) == 10  # the office sees every area
+    assert [label for label, description in cards if not description] == []
