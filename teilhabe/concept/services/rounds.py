@@ -123,3 +123,22 @@ def open_items(municipality, organisation, concept=None):
 
 def open_items_count(municipality, organisation, concept=None):
     return sum(section.open_count for section in open_items(municipality, organisation, concept))
+
+
+def due_for_home(municipality, organisation, reviews: bool) -> dict:
+    """What the start page says about status reports: for an editor's organisation the open rounds in which
+    something is still to report (with how many were returned), for the office (``reviews``) how many
+    handed-in reports wait for review. At most four queries."""
+    if reviews:
+        waiting = (
+            StatusReport.objects.for_municipality(municipality)
+            .filter(state=StatusReport.State.SUBMITTED, round__closed_at__isnull=True)
+            .count()
+        )
+        return {"reports_waiting": waiting}
+    due = []
+    for section in open_items(municipality, organisation):
+        if section.open_count:
+            returned = sum(1 for item in section.items if item["state"] == StatusReport.State.RETURNED)
+            due.append({"round": section.round, "open": section.open_count, "returned": returned})
+    return {"reports_due": due}

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from teilhabe.accounts.decorators import member_required, public_view, role_of, role_required
 from teilhabe.accounts.models import Membership
-from teilhabe.accounts.roles import OFFICE
+from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.municipalities.forms import MunicipalityForm
 from teilhabe.municipalities.models import Municipality
 
@@ -48,7 +48,14 @@ def home(request):
         "my_overdue": overdue,
         "today": timezone.localdate(),
     }
-    if role_of(request) == OFFICE:
+    role = role_of(request)
+    if role in (OFFICE, DEPARTMENT_EDITOR, PARTNER_EDITOR):
+        from teilhabe.concept.services.access import reporting_organisation
+        from teilhabe.concept.services.rounds import due_for_home
+
+        organisation = reporting_organisation(role, request.membership)
+        ctx.update(due_for_home(request.municipality, organisation, reviews=role == OFFICE))
+    if role == OFFICE:
         from teilhabe.portal.guide import guide_state
 
         state = guide_state(request.municipality)
