@@ -36,7 +36,7 @@ def _board_report(municipality):
             "notes": {"factcheck": "Die Zahlen stammen aus dem Einwohnermelderegister."},
         },
     )
-    set_published(generate_version(report), True)
+    set_published(generate_version(report), True, notify=False)
 
 
 def _public_report(municipality):

@@ -155,11 +155,16 @@ def start_generation(report: ActivityReport, user):
     return start_job(report.municipality, user, GENERATE, params={"report": report.pk})
 
 
-def set_published(version: ActivityReportVersion, published: bool) -> None:
-    """Release a version to the advisory board (or take it back)."""
+def set_published(version: ActivityReportVersion, published: bool, user=None, notify=True) -> None:
+    """Release a version to the advisory board (or take it back). A release e-mails the board's members
+    a link (reports/notifications.py), once per version; the demo's history (``notify=False``) does not."""
+    from teilhabe.reports import notifications
+
     if version.published != published:
         version.published = published
         version.save(update_fields=["published"])
+        if published and notify:
+            notifications.version_released(version, user)
 
 
 def set_public(version: ActivityReportVersion, public: bool) -> None:

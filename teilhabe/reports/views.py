@@ -179,7 +179,7 @@ def version_publish(request, report_version_id):
         request,
         report_version_id,
         "published",
-        services.set_published,
+        lambda version, on: services.set_published(version, on, user=request.user),
         _("Version %(n)s ist für den Integrationsbeirat freigegeben."),
         _("Die Freigabe von Version %(n)s ist zurückgenommen."),
     )
