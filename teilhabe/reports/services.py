@@ -193,6 +193,17 @@ def set_public(version: ActivityReportVersion, public: bool) -> None:
         version.save(update_fields=["public_since"])
 
 
+def released_for_board(municipality, limit=3):
+    """The newest versions released to the advisory board (for its start page), with their report; one query."""
+    return list(
+        ActivityReportVersion.objects.for_municipality(municipality)
+        .filter(published=True)
+        .defer("data")
+        .select_related("report")
+        .order_by("-generated_at", "-pk")[:limit]
+    )
+
+
 def public_versions(municipality):
     """The versions on the municipality's public site, newest first, with their stored PDF's size (`pdf_size`)
     and the title, period and date as frozen in the version (`frozen_…`); the rest of the data is left out."""

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from teilhabe.accounts.decorators import member_required, public_view, role_of, role_required
 from teilhabe.accounts.models import Membership
-from teilhabe.accounts.roles import DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
+from teilhabe.accounts.roles import ADVISORY_BOARD, DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
 from teilhabe.municipalities.forms import MunicipalityForm
 from teilhabe.municipalities.models import Municipality
 
@@ -55,6 +55,10 @@ def home(request):
 
         organisation = reporting_organisation(role, request.membership)
         ctx.update(due_for_home(request.municipality, organisation, reviews=role == OFFICE))
+    if role == ADVISORY_BOARD:
+        from teilhabe.reports.services import released_for_board
+
+        ctx["released_reports"] = released_for_board(request.municipality)
     if role == OFFICE:
         from teilhabe.portal.guide import guide_state
 

@@ -64,3 +64,28 @@ def test_without_board_members_nothing_is_queued(client, office_user, municipali
     version.refresh_from_db()
     assert version.published and mail.outbox == []
     assert not Job.objects.filter(kind="notifications.send").exists()
+
+
+def test_the_board_finds_the_newest_released_versions_on_its_start_page(
+    client, board_user, office_user, municipality, django_assert_max_num_queries
+):
+    from teilhabe.reports.services import set_published
+
+    draft = generate_version(_report(municipality, title="Entwurf 2025"))
+    for year in (2021, 2022, 2023, 2024):
+        set_published(generate_version(_report(municipality, title="Jahresbericht %d" % year)), True)
+    client.force_login(board_user)
+    home = reverse("municipalities:home", args=[SLUG])
+    with django_assert_max_num_queries(15):
+        content = client.get(home).content.decode()
+    assert "Für den Integrationsbeirat freigegeben" in content
+    # the three newest, newest first; never a draft
+    assert (
+        content.index("Jahresbericht 2024")
+        < content.index("Jahresbericht 2023")
+        < content.index("Jahresbericht 2022")
+    )
+    assert "Jahresbericht 2021" not in content and "Entwurf 2025" not in content
+    assert reverse("reports:download", args=[SLUG, draft.pk, "pdf"]) not in content
+    client.force_login(office_user)
+    assert "Für den Integrationsbeirat freigegeben" not in client.get(home).content.decode()
