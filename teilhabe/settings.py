@@ -226,13 +226,15 @@ JOB_HEARTBEAT_SECONDS = envint("JOB_HEARTBEAT_SECONDS", "5")
 # A running job without a heartbeat for this long lost its worker and is marked failed.
 JOB_STALE_AFTER = envint("JOB_STALE_AFTER", "60")
 
-# E-mail: SMTP when EMAIL_HOST is set, else printed to the console (development).
+# E-mail: SMTP when EMAIL_HOST is set, else one file per message in VAR_DIR/mail/ (development and the demo:
+# printed to the console, the demo's mails buried the logins `make run` prints under hundreds of lines).
 EMAIL_HOST = envsecret("EMAIL_HOST")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    else "django.core.mail.backends.filebased.EmailBackend"
 )
+EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_PORT = envint("EMAIL_PORT", "587")
 EMAIL_HOST_USER = envsecret("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")

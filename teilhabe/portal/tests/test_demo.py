@@ -76,3 +76,13 @@ def test_the_demo_publishes_its_concept_and_a_report_on_the_public_site(db, clie
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     home = client.get(reverse("public:home", args=["musterstadt"])).content.decode()
     assert "Sachgebietsleitung" in home  # the team's functions
+
+
+def test_the_demo_says_where_its_mails_are_written_when_there_is_no_smtp_host(db, capsys, settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = tmp_path / "mail"
+    call_command("demo", quiet_logins=False)
+    assert (
+        "Die E-Mails (ohne EMAIL_HOST) liegen als Dateien in %s/" % (tmp_path / "mail")
+        in capsys.readouterr().out
+    )

@@ -2,6 +2,7 @@
 
 from importlib import import_module
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -48,3 +49,7 @@ class Command(BaseCommand):
             for email, role in logins.demo_logins():
                 self.stdout.write(f"  {email:<34} {role}")
             self.stdout.write("\nhttp://127.0.0.1:8000/%s/\n" % municipality.slug)
+            if settings.EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+                self.stdout.write(
+                    "Die E-Mails (ohne EMAIL_HOST) liegen als Dateien in %s/\n" % settings.EMAIL_FILE_PATH
+                )
