@@ -71,8 +71,10 @@ demo: migrate
 	$(BIN)/teilhabe demo
 
 # The job worker runs beside the server; Ctrl-C (or the server ending) stops both.
+# The worker runs quiet (--verbosity 0: no line per job, which scrolled the demo logins away); a job that
+# crashes is still logged (teilhabe.jobs), and every job's outcome is on the office's job pages.
 run: demo
-	@DEBUG=1 $(BIN)/teilhabe db_worker & worker=$$!; \
+	@DEBUG=1 $(BIN)/teilhabe db_worker --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/teilhabe runserver 127.0.0.1:$${PORT:-8000}
 

@@ -121,3 +121,18 @@ def stop_after_batch(worker):
         return worker.communicate(timeout=90)[0]
     finally:
         stop(worker)
+
+
+def test_a_quiet_worker_as_make_run_starts_it_prints_no_line_per_job_but_still_a_crash(
+    database_queue, municipality, office_user
+):
+    """`make run` starts `db_worker --verbosity 0`, so the terminal keeps the demo logins in view."""
+    fine = services.start_job(municipality, office_user, "jobs.test_slow", params={"seconds": 0.1})
+    broken = services.start_job(municipality, office_user, "jobs.test_crash")
+    worker = start_worker("--verbosity", "0")
+    try:
+        wait_for(lambda: states(fine, broken) == ["succeeded", "failed"], worker=worker)
+    finally:
+        output = stop(worker)
+    assert "Task id=" not in output
+    assert "Job %s (jobs.test_crash) crashed" % broken.pk in output and "RuntimeError: boom" in output
