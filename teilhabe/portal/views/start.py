@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from teilhabe.accounts.decorators import member_required, public_view, role_of, role_required
 from teilhabe.accounts.models import Membership
-from teilhabe.accounts.roles import ADVISORY_BOARD, DEPARTMENT_EDITOR, OFFICE, PARTNER_EDITOR
+from teilhabe.accounts.roles import ADVISORY_BOARD, EDITORS, OFFICE
 from teilhabe.municipalities.forms import MunicipalityForm
 from teilhabe.municipalities.models import Municipality
 
@@ -49,7 +49,7 @@ def home(request):
         "today": timezone.localdate(),
     }
     role = role_of(request)
-    if role in (OFFICE, DEPARTMENT_EDITOR, PARTNER_EDITOR):
+    if role == OFFICE or role in EDITORS:
         from teilhabe.concept.services.access import reporting_organisation
         from teilhabe.concept.services.rounds import due_for_home
 
