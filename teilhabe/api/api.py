@@ -11,6 +11,8 @@
 - No docs page: ninja's loads Swagger UI from a CDN, and the site makes no outside calls (CSP).
 """
 
+from typing import Literal
+
 from django.http import Http404
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from ninja import NinjaAPI, Query, Router
@@ -183,6 +185,11 @@ def _factcheck(municipality, table, date):
     return found, built
 
 
+# The table names as an enum in the schema: a free string let `{table}` read as any name, "dates" included,
+# which is the route of its own above (a generated request to /factcheck/dates answered the dates list).
+# An unknown name is refused with 422 like any other invalid parameter.
+FactCheckTableName = Literal[data.FACTCHECK_TABLES]
+
 FACTCHECK_DESCRIPTION = (
     "Eine veröffentlichte Tabelle des Faktenchecks Migration mit Geheimhaltung: unterdrückte Zellen haben "
     f"value null und den Text „.“. Tabellen: {', '.join(data.FACTCHECK_TABLES)}."
@@ -190,7 +197,7 @@ FACTCHECK_DESCRIPTION = (
 
 
 NOT_FOUND = {
-    "description": "keine veröffentlichten Zahlen (Kommune, Tabelle oder Stichtag unbekannt)",
+    "description": "keine veröffentlichten Zahlen (Kommune unbekannt oder ohne Faktencheck)",
     "content": {
         "application/json": {
             "schema": {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
@@ -206,7 +213,7 @@ NOT_FOUND = {
     description=FACTCHECK_DESCRIPTION,
     openapi_extra={"responses": {**_csv_extra("Faktencheck-Tabelle")["responses"], 404: NOT_FOUND}},
 )
-def factcheck_csv(request, table: str, municipality: str = Query(..., description="Kurzname der Kommune"), date: str | None = None):  # fmt: skip
+def factcheck_csv(request, table: FactCheckTableName, municipality: str = Query(..., description="Kurzname der Kommune"), date: str | None = None):  # fmt: skip
     from teilhabe.statistics.exports import table_to_csv
 
     found, built = _factcheck(municipality, table, date)
@@ -219,7 +226,7 @@ def factcheck_csv(request, table: str, municipality: str = Query(..., descriptio
     summary="Faktencheck-Tabelle",
     description=FACTCHECK_DESCRIPTION,
 )
-def factcheck(request, table: str, municipality: str = Query(..., description="Kurzname der Kommune"), date: str | None = None):  # fmt: skip
+def factcheck(request, table: FactCheckTableName, municipality: str = Query(..., description="Kurzname der Kommune"), date: str | None = None):  # fmt: skip
     found, built = _factcheck(municipality, table, date)
     return data.factcheck_rows(found, built)
 

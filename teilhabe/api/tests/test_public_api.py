@@ -105,7 +105,19 @@ def test_small_counts_are_suppressed_not_published(client, world):
 
 def test_factcheck_of_a_municipality_without_figures_is_404(client, world):
     assert client.get("/api/v1/factcheck/comparison?municipality=anderstadt").status_code == 404
-    assert client.get("/api/v1/factcheck/unbekannt?municipality=musterstadt").status_code == 404
+    assert client.get("/api/v1/factcheck/unbekannt?municipality=musterstadt").status_code == 422
+
+
+def test_the_table_names_are_an_enum_in_the_schema_so_dates_is_no_table(client, world):
+    """`/factcheck/dates` is the list of reference dates, a route of its own: the schema must not let `{table}`
+    be "dates" (schemathesis once generated it and got the dates list where it expected a table)."""
+    schema = get_json(client, "/api/v1/openapi.json")
+    for path in ("/api/v1/factcheck/{table}", "/api/v1/factcheck/{table}.csv"):
+        (table,) = [p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "table"]
+        assert set(table["schema"]["enum"]) == {
+            "comparison", "timeseries", "categories", "districts", "nationalities", "pyramid"
+        }  # fmt: skip
+    assert "items" in get_json(client, "/api/v1/factcheck/dates?municipality=musterstadt")
 
 
 def test_activities_are_the_public_upcoming_ones(client, world):
